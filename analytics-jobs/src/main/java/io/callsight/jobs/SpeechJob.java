@@ -1,0 +1,123 @@
+package io.callsight.jobs;
+
+import io.callsight.asr.recognition.VoskModelLocator;
+import io.callsight.asr.recognition.VoskRecognizer;
+import io.callsight.events.AudioFrame;
+import io.callsight.events.AudioFrameCodec;
+import io.callsight.events.CallEvent;
+import io.callsight.events.DeadLetter;
+import io.callsight.events.JsonCodec;
+import io.callsight.events.Topics;
+import io.callsight.events.Utterance;
+import io.callsight.jobs.elasticsearch.ElasticsearchClients;
+import io.callsight.jobs.elasticsearch.ElasticsearchDocument;
+import io.callsight.jobs.elasticsearch.ElasticsearchSink;
+import io.callsight.jobs.elasticsearch.IndexTemplates;
+import io.callsight.jobs.kafka.KafkaConnections;
+import io.callsight.jobs.kafka.KeyedBytes;
+import io.callsight.jobs.kafka.RawRecord;
+import io.callsight.jobs.speech.BuildCallDocuments;
+import io.callsight.jobs.speech.CallDocument;
+import io.callsight.jobs.speech.CallUpdate;
+import io.callsight.jobs.speech.DeadLetters;
+import io.callsight.jobs.speech.DecodeRecords;
+import io.callsight.jobs.speech.Documents;
+import io.callsight.jobs.speech.TrackSummary;
+import io.callsight.jobs.speech.TranscribeTracks;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Calls in, searchable transcripts out:
+ *
+ * <pre>
+ * calls.audio ─decode─▶ keyBy(call/track) ─TranscribeTracks (Vosk)─▶ utterances ─▶ calls.transcripts, ES utterances
+ *                                                      └─ track summaries ─┐
+ * calls.events ─decode──────────────────────────────────────────────────────┴▶ keyBy(call) ─▶ ES calls
+ * anything undecodable or failing ─▶ calls.deadletter
+ * </pre>
+ *
+ * Sources and sinks are parameters ({@link #build}) so tests run the same topology on other endpoints.
+ */
+public final class SpeechJob {
+    private static final JsonCodec<Utterance> UTTERANCE_JSON = JsonCodec.of(Utterance.class);
+    private static final JsonCodec<CallEvent> EVENT_JSON = JsonCodec.of(CallEvent.class);
+    private static final long CALL_STATE_RETENTION_MS = Duration.ofMinutes(10).toMillis();
+
+    private SpeechJob() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        SpeechJobConfig config = SpeechJobConfig.fromArgs(args, System.getenv());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        configure(env, config);
+        build(env, config);
+        env.execute("callsight-speech");
+    }
+
+    public static void configure(StreamExecutionEnvironment env, SpeechJobConfig config) {
+        env.setParallelism(config.parallelism());
+        env.enableCheckpointing(config.checkpointIntervalMs());
+        env.getConfig().setAutoWatermarkInterval(0);
+    }
+
+    /** Wires the job against Kafka and Elasticsearch, installing the index templates first. */
+    public static void build(StreamExecutionEnvironment env, SpeechJobConfig config) throws Exception {
+        try (var client = ElasticsearchClients.connect(config.esUrl(), config.esApiKey())._transport()) {
+            IndexTemplates.install(new co.elastic.clients.elasticsearch.ElasticsearchClient(client));
+        }
+        Source<RawRecord, ?, ?> source = KafkaConnections.source(config.kafkaBootstrap(), config.groupId(),
+                List.of(Topics.AUDIO, Topics.EVENTS));
+        Sink<KeyedBytes> kafka = KafkaConnections.sink(config.kafkaBootstrap());
+        Sink<ElasticsearchDocument> elasticsearch = new ElasticsearchSink(config.esUrl(), config.esApiKey(), 1000);
+        String model = config.voskModel() != null ? config.voskModel() : VoskModelLocator.locate().toString();
+        build(env, source, kafka, elasticsearch, () -> new VoskRecognizer(Path.of(model)),
+                config.trackIdleTimeoutMs());
+    }
+
+    public static void build(StreamExecutionEnvironment env, Source<RawRecord, ?, ?> source, Sink<KeyedBytes> kafka,
+            Sink<ElasticsearchDocument> elasticsearch, TranscribeTracks.RecognizerFactory recognizers,
+            long trackIdleTimeoutMs) {
+        DataStream<RawRecord> records = env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka: calls")
+                .uid("kafka-source");
+
+        SingleOutputStreamOperator<AudioFrame> frames = records
+                .filter(r -> Topics.AUDIO.equals(r.topic())).name("audio records")
+                .process(new DecodeRecords<>("decode-audio", AudioFrame.class, AudioFrameCodec::decode)).name("decode audio frames")
+                .uid("decode-audio");
+        SingleOutputStreamOperator<CallEvent> events = records
+                .filter(r -> Topics.EVENTS.equals(r.topic())).name("event records")
+                .process(new DecodeRecords<>("decode-event", CallEvent.class, EVENT_JSON::decode)).name("decode call events")
+                .uid("decode-events");
+
+        SingleOutputStreamOperator<Utterance> utterances = frames
+                .keyBy(AudioFrame::trackKey)
+                .process(new TranscribeTracks(recognizers, trackIdleTimeoutMs)).name("transcribe tracks (Vosk)")
+                .uid("transcribe");
+
+        DataStream<TrackSummary> finishedTracks = utterances.getSideOutput(TranscribeTracks.TRACK_SUMMARIES);
+        DataStream<CallDocument> calls = events.map(CallUpdate::of).name("call events")
+                .union(finishedTracks.map(CallUpdate::of).name("finished tracks"))
+                .keyBy(CallUpdate::callId)
+                .process(new BuildCallDocuments(CALL_STATE_RETENTION_MS)).name("build call documents")
+                .uid("call-documents");
+
+        utterances.map(Documents::utterance).name("utterance documents")
+                .union(calls.map(Documents::call).name("call documents"))
+                .sinkTo(elasticsearch).name("elasticsearch").uid("es-sink");
+
+        DataStream<DeadLetter> deadLetters = frames.getSideOutput(DeadLetters.TAG)
+                .union(events.getSideOutput(DeadLetters.TAG), utterances.getSideOutput(DeadLetters.TAG));
+        utterances.map(u -> new KeyedBytes(Topics.TRANSCRIPTS, u.callId(), UTTERANCE_JSON.encode(u)))
+                .name("transcript records")
+                .union(deadLetters.map(DeadLetters::toKafka).name("dead-letter records"))
+                .sinkTo(kafka).name("kafka: transcripts + dead letters").uid("kafka-sink");
+    }
+}

@@ -1,0 +1,99 @@
+package io.callsight.jobs.speech;
+
+import io.callsight.events.CallEvent;
+import io.callsight.events.Track;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The call as QA sees it in the calls index, built up from lifecycle events and finished tracks. A Flink
+ * POJO (public fields, no-arg constructor) because it is kept in keyed state between updates.
+ */
+public class CallDocument {
+    public static final String IN_PROGRESS = "in_progress";
+    public static final String TRANSCRIBING = "transcribing";
+    public static final String COMPLETED = "completed";
+    public static final String INCOMPLETE = "incomplete";
+
+    public String tenant;
+    public String callId;
+    public String status = IN_PROGRESS;
+    public String direction;
+    public String agentId;
+    public String campaign;
+    public String source;
+    public List<String> tracks = new ArrayList<>();
+    public List<String> tracksTranscribed = new ArrayList<>();
+    public long startedAt;
+    public long durationMs;
+    public int utteranceCount;
+    public int wordCount;
+    public boolean ended;
+    public boolean anyTrackIncomplete;
+
+    public CallDocument() {
+    }
+
+    public void apply(CallEvent event) {
+        tenant = event.tenant();
+        callId = event.callId();
+        direction = event.direction().name();
+        agentId = event.agentId();
+        campaign = event.campaign();
+        source = event.source();
+        startedAt = event.startedAtMs();
+        if (!event.tracks().isEmpty()) {
+            tracks = new ArrayList<>(event.tracks().stream().map(Track::name).toList());
+        }
+        if (event.type() == CallEvent.Type.ENDED) {
+            ended = true;
+            durationMs = event.durationMs();
+        }
+        updateStatus();
+    }
+
+    public void apply(TrackSummary summary) {
+        tenant = tenant == null ? summary.tenant() : tenant;
+        callId = summary.callId();
+        if (!tracksTranscribed.contains(summary.track().name())) {
+            tracksTranscribed.add(summary.track().name());
+            utteranceCount += summary.utterances();
+            wordCount += summary.words();
+        }
+        durationMs = Math.max(durationMs, summary.audioMs());
+        anyTrackIncomplete |= !summary.completed();
+        updateStatus();
+    }
+
+    private void updateStatus() {
+        boolean allTracksDone = !tracks.isEmpty() && tracksTranscribed.containsAll(tracks);
+        if (ended && allTracksDone) {
+            status = anyTrackIncomplete ? INCOMPLETE : COMPLETED;
+        } else if (ended) {
+            status = TRANSCRIBING;
+        } else {
+            status = IN_PROGRESS;
+        }
+    }
+
+    public Map<String, Object> toSource(long now) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("tenant", tenant);
+        doc.put("callId", callId);
+        doc.put("status", status);
+        doc.put("direction", direction);
+        doc.put("agentId", agentId);
+        doc.put("campaign", campaign);
+        doc.put("source", source);
+        doc.put("tracks", tracks);
+        doc.put("tracksTranscribed", tracksTranscribed);
+        doc.put("startedAt", startedAt);
+        doc.put("durationMs", durationMs);
+        doc.put("utteranceCount", utteranceCount);
+        doc.put("wordCount", wordCount);
+        doc.put("updatedAt", now);
+        return doc;
+    }
+}

@@ -1,0 +1,126 @@
+package io.callsight.jobs.speech;
+
+import io.callsight.asr.recognition.SpeechRecognizer;
+import io.callsight.asr.recognition.TrackTranscriber;
+import io.callsight.events.AudioFrame;
+import io.callsight.events.AudioFrameCodec;
+import io.callsight.events.Utterance;
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keyed by call track: one streaming recognizer per live track. Recognizers hold native memory and cannot be
+ * checkpointed, so they live in a plain map on the subtask and are closed when their track ends, when the
+ * track has been idle too long (a caller that vanished without an end marker), and when the operator closes.
+ */
+public final class TranscribeTracks extends KeyedProcessFunction<String, AudioFrame, Utterance> {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(TranscribeTracks.class);
+
+    public static final OutputTag<TrackSummary> TRACK_SUMMARIES = new OutputTag<>("track-summaries") {
+    };
+
+    /** Creates the recognizer on the task manager; Flink ships the factory, not the model. */
+    public interface RecognizerFactory extends Supplier<SpeechRecognizer>, Serializable {
+    }
+
+    private final RecognizerFactory recognizerFactory;
+    private final long idleTimeoutMs;
+
+    private transient SpeechRecognizer recognizer;
+    private transient Map<String, LiveTrack> live;
+
+    public TranscribeTracks(RecognizerFactory recognizerFactory, long idleTimeoutMs) {
+        this.recognizerFactory = recognizerFactory;
+        this.idleTimeoutMs = idleTimeoutMs;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        recognizer = recognizerFactory.get();
+        live = new HashMap<>();
+    }
+
+    @Override
+    public void processElement(AudioFrame frame, Context ctx, Collector<Utterance> out) {
+        String key = ctx.getCurrentKey();
+        LiveTrack track = live.get(key);
+        if (track == null) {
+            track = new LiveTrack(new TrackTranscriber(recognizer, frame.tenant(), frame.callId(), frame.track()));
+            live.put(key, track);
+        }
+        long now = ctx.timerService().currentProcessingTime();
+        track.lastFrameAt = now;
+        try {
+            emit(track, track.transcriber.accept(frame), out);
+        } catch (RuntimeException e) {
+            // One broken track must not stop the others: park the frame, end this track.
+            LOG.warn("track {} failed at frame {}: {}", key, frame.seq(), e.getMessage());
+            ctx.output(DeadLetters.TAG, DeadLetters.of("transcribe", key, e.getMessage(),
+                    AudioFrameCodec.encode(frame)));
+            end(key, track, false, ctx, out);
+            return;
+        }
+        if (frame.endOfTrack()) {
+            end(key, track, true, ctx, out);
+        } else {
+            ctx.timerService().registerProcessingTimeTimer(now + idleTimeoutMs);
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Utterance> out) {
+        String key = ctx.getCurrentKey();
+        LiveTrack track = live.get(key);
+        if (track != null && timestamp - track.lastFrameAt >= idleTimeoutMs) {
+            LOG.warn("track {} idle for {} ms without an end marker: closing it", key, idleTimeoutMs);
+            emit(track, track.transcriber.finish(), out);
+            end(key, track, false, ctx, out);
+        }
+    }
+
+    private void end(String key, LiveTrack track, boolean completed, Context ctx, Collector<Utterance> out) {
+        live.remove(key);
+        TrackTranscriber t = track.transcriber;
+        t.close();
+        ctx.output(TRACK_SUMMARIES, new TrackSummary(t.tenant(), t.callId(), t.track(), t.utteranceCount(),
+                track.words, t.audioMs(), completed));
+    }
+
+    private static void emit(LiveTrack track, List<Utterance> utterances, Collector<Utterance> out) {
+        for (Utterance u : utterances) {
+            track.words += u.words().size();
+            out.collect(u);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (live != null) {
+            live.values().forEach(t -> t.transcriber.close());
+            live.clear();
+        }
+        if (recognizer != null) {
+            recognizer.close();
+        }
+    }
+
+    private static final class LiveTrack {
+        final TrackTranscriber transcriber;
+        long lastFrameAt;
+        int words;
+
+        LiveTrack(TrackTranscriber transcriber) {
+            this.transcriber = transcriber;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.callsight.asr.recognition;
+
+/**
+ * A speech-to-text engine. One instance is shared (it holds the model); each audio stream gets its own
+ * {@link Stream}, which is not thread safe and must be closed to release native memory.
+ */
+public interface SpeechRecognizer extends AutoCloseable {
+
+    /** Sample rate the engine wants its PCM16 input at. */
+    int sampleRate();
+
+    Stream openStream();
+
+    @Override
+    void close();
+
+    interface Stream extends AutoCloseable {
+        /** Feeds audio at {@link SpeechRecognizer#sampleRate()}; returns the segments it completed, often none. */
+        java.util.List<RecognizedSegment> accept(short[] pcm);
+
+        /** Ends the stream: returns what was still pending. */
+        java.util.List<RecognizedSegment> finish();
+
+        @Override
+        void close();
+    }
+}

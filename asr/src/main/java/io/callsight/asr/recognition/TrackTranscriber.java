@@ -1,0 +1,115 @@
+package io.callsight.asr.recognition;
+
+import io.callsight.asr.audio.Pcm;
+import io.callsight.asr.audio.Resampler;
+import io.callsight.events.AudioFrame;
+import io.callsight.events.Track;
+import io.callsight.events.Utterance;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns the frames of one call track into final utterances: decode the codec, resample to the
+ * recognizer's rate, recognize, and place results on the call's time line. Frames must arrive in order; a
+ * gap in the time line (lost frames, a paused stream) is filled with silence so later words keep their
+ * true call times.
+ */
+public final class TrackTranscriber implements AutoCloseable {
+    private final String tenant;
+    private final String callId;
+    private final Track track;
+    private final SpeechRecognizer.Stream stream;
+    private final int targetRate;
+
+    private Resampler resampler;
+    private int inputRate;
+    private long originMs = -1;
+    private long inputSamples;
+    private int nextIndex;
+    private boolean finished;
+
+    public TrackTranscriber(SpeechRecognizer recognizer, String tenant, String callId, Track track) {
+        this.tenant = tenant;
+        this.callId = callId;
+        this.track = track;
+        this.targetRate = recognizer.sampleRate();
+        this.stream = recognizer.openStream();
+    }
+
+    /** Feeds one frame; returns the utterances it completed (most frames complete none). */
+    public List<Utterance> accept(AudioFrame frame) {
+        if (finished) {
+            throw new IllegalStateException("track " + frame.trackKey() + " already ended");
+        }
+        if (resampler == null) {
+            inputRate = frame.sampleRate();
+            resampler = new Resampler(inputRate, targetRate);
+            originMs = frame.startMs();
+        } else if (frame.sampleRate() != inputRate) {
+            throw new IllegalArgumentException("track " + frame.trackKey() + " changed sample rate from "
+                    + inputRate + " to " + frame.sampleRate() + " Hz at frame " + frame.seq());
+        }
+        List<Utterance> out = new ArrayList<>();
+        long gapSamples = (frame.startMs() - originMs) * inputRate / 1000 - inputSamples;
+        if (gapSamples > inputRate / 50) { // more than 20 ms missing
+            feed(new short[(int) Math.min(gapSamples, inputRate * 60L)], out);
+        }
+        feed(Pcm.decode(frame.codec(), frame.payload()), out);
+        if (frame.endOfTrack()) {
+            out.addAll(finish());
+        }
+        return out;
+    }
+
+    /** Ends the track: flushes the resampler and the recognizer. Idempotent. */
+    public List<Utterance> finish() {
+        if (finished) {
+            return List.of();
+        }
+        finished = true;
+        List<Utterance> out = new ArrayList<>();
+        if (resampler != null) {
+            addAll(stream.accept(resampler.flush()), out);
+        }
+        addAll(stream.finish(), out);
+        return out;
+    }
+
+    public String tenant() {
+        return tenant;
+    }
+
+    public String callId() {
+        return callId;
+    }
+
+    public Track track() {
+        return track;
+    }
+
+    public int utteranceCount() {
+        return nextIndex;
+    }
+
+    public long audioMs() {
+        return inputRate == 0 ? 0 : inputSamples * 1000 / inputRate;
+    }
+
+    private void feed(short[] pcm, List<Utterance> out) {
+        inputSamples += pcm.length;
+        addAll(stream.accept(resampler.process(pcm)), out);
+    }
+
+    private void addAll(List<RecognizedSegment> segments, List<Utterance> out) {
+        for (RecognizedSegment segment : segments) {
+            RecognizedSegment onCallTime = segment.shift(Math.max(0, originMs));
+            out.add(new Utterance(tenant, callId, track, nextIndex++, onCallTime.startMs(), onCallTime.endMs(),
+                    onCallTime.text(), null, onCallTime.words(), onCallTime.confidence(), true));
+        }
+    }
+
+    @Override
+    public void close() {
+        stream.close();
+    }
+}

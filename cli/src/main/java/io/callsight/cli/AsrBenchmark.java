@@ -1,0 +1,148 @@
+package io.callsight.cli;
+
+import io.callsight.asr.audio.WavAudio;
+import io.callsight.asr.audio.WavFile;
+import io.callsight.asr.eval.WordErrorRate;
+import io.callsight.asr.recognition.TrackTranscriber;
+import io.callsight.asr.recognition.VoskRecognizer;
+import io.callsight.events.AudioFrame;
+import io.callsight.events.Track;
+import io.callsight.events.Utterance;
+import io.callsight.ingest.FrameSlicer;
+import io.callsight.ingest.ImportResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * (a) raw Vosk decoding, single thread, no Kafka/Flink/ES; (b) the full path import → Kafka → Flink (parallelism
+ * 2) → Elasticsearch, on the same demo audio in the same run. b / (2 × a) says how much of two cores' worth of
+ * raw decoding the platform delivers.
+ */
+@Command(name = "asr", mixinStandardHelpOptions = true,
+        description = {"Raw Vosk decode speed vs. the full import → Kafka → Flink → Elasticsearch path on the demo calls.",
+                "Starts the embedded stack if it is not running. Prints audio seconds per wall second and WER."})
+final class AsrBenchmark implements Callable<Integer> {
+    @Mixin
+    StackOptions stack;
+
+    @Option(names = "--calls", description = "Use only the first N demo calls (default: all).")
+    Integer calls;
+
+    @Option(names = "--timeout", defaultValue = "PT20M", description = "Limit for the full-path run (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Override
+    public Integer call() throws Exception {
+        List<DemoCalls.DemoCall> demo = DemoCalls.ensureRendered(System.err);
+        if (calls != null) {
+            demo = demo.subList(0, Math.min(calls, demo.size()));
+        }
+        System.out.println("machine: " + MachineInfo.describe());
+        System.out.printf("corpus: %d demo calls, stereo 8 kHz μ-law (MaryTTS)%n%n", demo.size());
+
+        Result raw = rawDecode(demo);
+        Result full = fullPath(demo);
+
+        System.out.println();
+        System.out.println("| path                                   | track audio s | wall s | audio s / wall s | WER    |");
+        System.out.println("|----------------------------------------|---------------|--------|------------------|--------|");
+        print("(a) raw Vosk decode, 1 thread", raw);
+        print("(b) import→Kafka→Flink(p=2)→ES", full);
+        System.out.printf(Locale.ROOT, "%nratio b / (2 × a) = %.2f%n", full.speed() / (2 * raw.speed()));
+        return 0;
+    }
+
+    private static void print(String name, Result r) {
+        System.out.printf(Locale.ROOT, "| %-38s | %13.1f | %6.1f | %16.1f | %5.1f%% |%n", name, r.audioSeconds,
+                r.wallSeconds, r.speed(), 100 * r.wer.rate());
+    }
+
+    record Result(double audioSeconds, double wallSeconds, WordErrorRate.Score wer) {
+        double speed() {
+            return audioSeconds / wallSeconds;
+        }
+    }
+
+    private Result rawDecode(List<DemoCalls.DemoCall> demo) throws Exception {
+        System.out.println("(a) raw decode...");
+        double audioSeconds = 0;
+        long wallNanos = 0;
+        WordErrorRate.Score score = WordErrorRate.Score.ZERO;
+        try (VoskRecognizer recognizer = VoskRecognizer.withDefaultModel()) {
+            for (DemoCalls.DemoCall call : demo) {
+                WavAudio audio = WavFile.read(call.wav());
+                for (int channel = 0; channel < audio.channels(); channel++) {
+                    Track track = Track.forChannel(channel);
+                    List<AudioFrame> frames = FrameSlicer.slice("bench", "raw", track, audio.codec(),
+                            audio.sampleRate(), audio.channelBytes()[channel], 100);
+                    List<Utterance> said = new ArrayList<>();
+                    long start = System.nanoTime();
+                    try (TrackTranscriber transcriber = new TrackTranscriber(recognizer, "bench", "raw", track)) {
+                        for (AudioFrame frame : frames) {
+                            said.addAll(transcriber.accept(frame));
+                        }
+                    }
+                    wallNanos += System.nanoTime() - start;
+                    audioSeconds += audio.durationMs() / 1000.0;
+                    score = score.plus(call.score(track, said.stream().map(Utterance::text)
+                            .collect(Collectors.joining(" "))));
+                }
+            }
+        }
+        return new Result(audioSeconds, wallNanos / 1e9, score);
+    }
+
+    private Result fullPath(List<DemoCalls.DemoCall> demo) throws Exception {
+        LocalStack local = new LocalStack(stack.config());
+        System.out.println("(b) full path: starting the stack if needed...");
+        local.up(System.out);
+        // Fresh call ids, so the run cannot find documents from an earlier run already indexed.
+        String run = "bench-" + Long.toString(System.currentTimeMillis(), 36);
+        Path dir = Files.createTempDirectory(run);
+        List<Path> wavs = new ArrayList<>();
+        for (DemoCalls.DemoCall call : demo) {
+            Path wav = dir.resolve(call.name() + ".wav");
+            Files.copy(call.wav(), wav);
+            var ref = call.reference();
+            Files.writeString(dir.resolve(call.name() + ".json"), String.format(
+                    "{\"tenant\":\"%s\",\"callId\":\"%s-%s\",\"agentId\":\"%s\",\"direction\":\"%s\"}",
+                    ref.tenant(), run, call.name(), ref.agentId(), ref.direction()));
+            wavs.add(wav);
+        }
+        double audioSeconds = 0;
+        for (DemoCalls.DemoCall call : demo) {
+            audioSeconds += 2 * WavFile.read(call.wav()).durationMs() / 1000.0;
+        }
+        long start = System.nanoTime();
+        List<ImportResult> imported = ImportCommand.importCalls(local.config().kafkaBootstrap(), "demo", 100, wavs);
+        List<String> ids = imported.stream().filter(ImportResult::ok).map(ImportResult::callId).toList();
+        WordErrorRate.Score score = WordErrorRate.Score.ZERO;
+        try (TranscriptQueries es = new TranscriptQueries(local.config().esUrl())) {
+            Set<String> done = es.awaitTranscribed(ids, timeout,
+                    n -> System.out.printf("  %d/%d calls indexed%n", n, ids.size()));
+            double wall = (System.nanoTime() - start) / 1e9;
+            if (!done.containsAll(ids)) {
+                throw new IllegalStateException("only " + done.size() + " of " + ids.size()
+                        + " calls were indexed within " + timeout);
+            }
+            for (DemoCalls.DemoCall call : demo) {
+                List<TranscriptQueries.Line> lines = es.transcript(run + "-" + call.name());
+                for (Track track : List.of(Track.CUSTOMER, Track.AGENT)) {
+                    score = score.plus(call.score(track, lines.stream().filter(l -> l.track().equals(track.name()))
+                            .map(TranscriptQueries.Line::text).collect(Collectors.joining(" "))));
+                }
+            }
+            return new Result(audioSeconds, wall, score);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.callsight.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks that print the figures the docs quote, with a baseline from the same run.",
+        subcommands = AsrBenchmark.class)
+final class BenchCommand implements Runnable {
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+}

@@ -1,0 +1,83 @@
+package io.callsight.cli;
+
+import io.callsight.asr.eval.WordErrorRate;
+import io.callsight.events.Track;
+import io.callsight.ingest.ImportResult;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"See Callsight work end to end: start the stack, render the scripted demo calls (MaryTTS) if "
+                + "missing, import them, wait until they are indexed, and print their transcripts.",
+                "Run `callsight down` afterwards to stop the stack."})
+final class DemoCommand implements Callable<Integer> {
+    @Mixin
+    StackOptions stack;
+
+    @Option(names = "--calls", description = "Import only the first N demo calls (default: all).")
+    Integer calls;
+
+    @Option(names = "--lines", defaultValue = "6", description = "Transcript lines to print per call (default: ${DEFAULT-VALUE}).")
+    int lines;
+
+    @Option(names = "--timeout", defaultValue = "PT10M", description = "How long to wait for indexing (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Override
+    public Integer call() throws Exception {
+        LocalStack local = new LocalStack(stack.config());
+        local.up(System.out);
+        List<DemoCalls.DemoCall> demo = DemoCalls.ensureRendered(System.out);
+        if (calls != null) {
+            demo = demo.subList(0, Math.min(calls, demo.size()));
+        }
+        List<ImportResult> imported = ImportCommand.importCalls(local.config().kafkaBootstrap(), "demo", 100,
+                demo.stream().map(DemoCalls.DemoCall::wav).toList());
+        List<String> callIds = imported.stream().filter(ImportResult::ok).map(ImportResult::callId).toList();
+        System.out.printf("waiting for %d calls to be transcribed and indexed...%n", callIds.size());
+        try (TranscriptQueries es = new TranscriptQueries(local.config().esUrl())) {
+            long start = System.nanoTime();
+            Set<String> done = es.awaitTranscribed(callIds, timeout,
+                    n -> System.out.printf("  %d/%d indexed%n", n, callIds.size()));
+            System.out.printf(Locale.ROOT, "indexed %d/%d calls in %.1f s%n%n", done.size(), callIds.size(),
+                    (System.nanoTime() - start) / 1e9);
+            WordErrorRate.Score total = WordErrorRate.Score.ZERO;
+            for (DemoCalls.DemoCall call : demo) {
+                String callId = call.reference().callId();
+                List<TranscriptQueries.Line> transcript = es.transcript(callId);
+                WordErrorRate.Score score = WordErrorRate.Score.ZERO;
+                for (Track track : List.of(Track.CUSTOMER, Track.AGENT)) {
+                    String said = transcript.stream().filter(l -> l.track().equals(track.name()))
+                            .map(TranscriptQueries.Line::text).reduce("", (a, b) -> a + " " + b);
+                    score = score.plus(call.score(track, said));
+                }
+                total = total.plus(score);
+                System.out.printf(Locale.ROOT, "== %s (%s, %d utterances, WER %.1f %%)%n", callId,
+                        call.reference().tenant(), transcript.size(), 100 * score.rate());
+                transcript.stream().limit(lines).forEach(l -> System.out.printf(Locale.ROOT,
+                        "  %6.1fs %-8s %s%n", l.startMs() / 1000.0, l.track(), l.text()));
+                if (transcript.size() > lines) {
+                    System.out.printf("  ... %d more%n", transcript.size() - lines);
+                }
+            }
+            System.out.printf(Locale.ROOT, "%noverall word error rate against the scripts: %.1f %% (%d words)%n",
+                    100 * total.rate(), total.referenceWords());
+        }
+        String url = local.config().esUrl();
+        System.out.println();
+        System.out.println("Search the transcripts yourself, e.g. every customer who mentioned a card:");
+        System.out.println("  curl -s '" + url + "/callsight-utterances/_search?pretty' -H 'Content-Type: application/json' \\");
+        System.out.println("    -d '{\"query\":{\"bool\":{\"must\":{\"match\":{\"text\":\"card\"}},"
+                + "\"filter\":[{\"term\":{\"track\":\"CUSTOMER\"}}]}},\"_source\":[\"callId\",\"startMs\",\"text\"]}'");
+        System.out.println("  curl -s '" + url + "/callsight-calls/_search?pretty'");
+        System.out.println("Stop the stack with: ./callsight down");
+        return imported.stream().allMatch(ImportResult::ok) ? 0 : 2;
+    }
+}

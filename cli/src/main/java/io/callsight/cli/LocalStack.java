@@ -1,0 +1,57 @@
+package io.callsight.cli;
+
+import io.callsight.events.Topics;
+import io.callsight.stack.ComponentStatus;
+import io.callsight.stack.EmbeddedStack;
+import io.callsight.stack.StackConfig;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The embedded Kafka and Elasticsearch plus the Flink jobs: started in dependency order, stopped in reverse. */
+final class LocalStack {
+    static final Map<String, Integer> TOPIC_PARTITIONS = Map.of(
+            Topics.AUDIO, 4, Topics.EVENTS, 2, Topics.TRANSCRIPTS, 2, Topics.INSIGHTS, 2, Topics.DEAD_LETTER, 1);
+    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration ES_TIMEOUT = Duration.ofSeconds(240);
+    private static final Duration JOBS_TIMEOUT = Duration.ofSeconds(240);
+
+    private final StackConfig config;
+    private final EmbeddedStack servers;
+    private final FlinkJobs jobs;
+
+    LocalStack(StackConfig config) {
+        this.config = config;
+        this.servers = new EmbeddedStack(config);
+        this.jobs = new FlinkJobs(config);
+    }
+
+    StackConfig config() {
+        return config;
+    }
+
+    /** Starts what is not running yet and waits until all of it answers. */
+    void up(PrintStream out) {
+        servers.up(KAFKA_TIMEOUT, ES_TIMEOUT);
+        out.println("kafka          ready  " + config.kafkaBootstrap());
+        out.println("elasticsearch  ready  " + config.esUrl());
+        servers.kafka().ensureTopics(TOPIC_PARTITIONS);
+        jobs.start();
+        jobs.awaitHealthy(JOBS_TIMEOUT);
+        out.println("flink jobs     ready  speech job running (log " + jobs.logFile() + ")");
+    }
+
+    void down(PrintStream out) {
+        out.println(String.format("%-14s %s", jobs.name(), jobs.stop(Duration.ofSeconds(30)) ? "stopped" : "was not running"));
+        List<String> stopped = servers.down(Duration.ofSeconds(30));
+        out.println(stopped.isEmpty() ? "kafka, elasticsearch: were not running" : String.join(", ", stopped) + ": stopped");
+    }
+
+    List<ComponentStatus> status() {
+        List<ComponentStatus> all = new ArrayList<>(servers.status());
+        all.add(jobs.status());
+        return all;
+    }
+}

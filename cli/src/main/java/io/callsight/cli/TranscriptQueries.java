@@ -1,0 +1,109 @@
+package io.callsight.cli;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import io.callsight.jobs.elasticsearch.ElasticsearchClients;
+import io.callsight.jobs.elasticsearch.IndexTemplates;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntConsumer;
+
+/** The searches the launcher needs: is a call indexed yet, and what was said in it. */
+final class TranscriptQueries implements AutoCloseable {
+    private final ElasticsearchClient client;
+
+    TranscriptQueries(String esUrl) {
+        this.client = ElasticsearchClients.connect(esUrl, System.getenv("ES_API_KEY"));
+    }
+
+    record Line(String track, long startMs, long endMs, String text, double confidence) {
+    }
+
+    /** Waits until every call's document says all its tracks are transcribed; reports how many are done. */
+    Set<String> awaitTranscribed(Collection<String> callIds, Duration timeout, IntConsumer progress)
+            throws IOException, InterruptedException {
+        return awaitTranscribed(callIds, 0, timeout, progress);
+    }
+
+    /** As above, counting only call documents updated at or after {@code sinceMs} (a re-import). */
+    Set<String> awaitTranscribed(Collection<String> callIds, long sinceMs, Duration timeout, IntConsumer progress)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Set<String> done = Set.of();
+        int reported = -1;
+        while (true) {
+            try {
+                done = transcribedAmong(callIds, sinceMs);
+            } catch (IOException | ElasticsearchException e) {
+                // A just-created index answers 503 until its shard is assigned: keep polling until the deadline.
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            if (done.size() != reported) {
+                progress.accept(done.size());
+                reported = done.size();
+            }
+            if (done.containsAll(callIds) || System.nanoTime() > deadline) {
+                return done;
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private Set<String> transcribedAmong(Collection<String> callIds, long sinceMs) throws IOException {
+        List<FieldValue> ids = callIds.stream().map(FieldValue::of).toList();
+        try {
+            SearchResponse<Map> response = client.search(s -> s.index(IndexTemplates.CALLS)
+                    .size(callIds.size())
+                    .query(q -> q.bool(b -> b
+                            .filter(f -> f.terms(t -> t.field("callId").terms(v -> v.value(ids))))
+                            .filter(f -> f.range(r -> r.number(n -> n.field("updatedAt").gte((double) sinceMs))))
+                            .filter(f -> f.terms(t -> t.field("status").terms(v -> v.value(
+                                    List.of(FieldValue.of("completed"), FieldValue.of("incomplete")))))))),
+                    Map.class);
+            Set<String> done = new HashSet<>();
+            for (Hit<Map> hit : response.hits().hits()) {
+                done.add(hit.id());
+            }
+            return done;
+        } catch (ElasticsearchException e) {
+            if ("index_not_found_exception".equals(e.error().type())) {
+                return Set.of(); // nothing indexed yet
+            }
+            throw e;
+        }
+    }
+
+    List<Line> transcript(String callId) throws IOException {
+        client.indices().refresh(r -> r.index(IndexTemplates.UTTERANCES));
+        SearchResponse<Map> response = client.search(s -> s.index(IndexTemplates.UTTERANCES)
+                .size(2000)
+                .query(q -> q.term(t -> t.field("callId").value(callId)))
+                .sort(o -> o.field(f -> f.field("startMs").order(SortOrder.Asc))),
+                Map.class);
+        List<Line> lines = new ArrayList<>();
+        for (Hit<Map> hit : response.hits().hits()) {
+            Map<?, ?> doc = hit.source();
+            lines.add(new Line((String) doc.get("track"), ((Number) doc.get("startMs")).longValue(),
+                    ((Number) doc.get("endMs")).longValue(), (String) doc.get("text"),
+                    ((Number) doc.get("confidence")).doubleValue()));
+        }
+        return lines;
+    }
+
+    @Override
+    public void close() throws IOException {
+        client._transport().close();
+    }
+}

@@ -1,0 +1,205 @@
+package io.callsight.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.callsight.asr.eval.WordErrorRate;
+import io.callsight.events.AudioCodec;
+import io.callsight.events.DeadLetter;
+import io.callsight.events.JsonCodec;
+import io.callsight.events.Topics;
+import io.callsight.events.Track;
+import io.callsight.ingest.ImportResult;
+import io.callsight.stack.StackConfig;
+import io.callsight.tts.CallReference;
+import io.callsight.tts.DemoCallGenerator;
+import io.callsight.tts.DemoCallRenderer;
+import io.callsight.tts.MaryTtsSynthesizer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real thing end to end: embedded Kafka (KRaft), Elasticsearch 8.19 and the Flink speech job in its own
+ * JVM, fed three MaryTTS-rendered demo calls through the importer, checked in Elasticsearch.
+ */
+@Tag("stack")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndStackTest {
+    private static final List<String> SCRIPTS =
+            List.of("bank-01-card-lost", "ins-02-claim-delay-escalation", "tel-01-internet-outage");
+    private static final Duration INDEXING_TIMEOUT = Duration.ofMinutes(8);
+
+    @TempDir
+    static Path work;
+
+    private LocalStack stack;
+    private List<Path> wavs;
+    private List<String> callIds;
+    private TranscriptQueries es;
+
+    @BeforeAll
+    void startStackAndRenderCalls() throws Exception {
+        StackConfig config = StackConfig.builder()
+                .dataDir(work.resolve("data"))
+                .kafkaPort(29092).kafkaControllerPort(29093).esHttpPort(29200).esTransportPort(29300)
+                .build();
+        stack = new LocalStack(config);
+        Path scripts = Files.createDirectories(work.resolve("scripts"));
+        for (String name : SCRIPTS) {
+            Files.copy(DemoCalls.scriptsDir().resolve(name + ".json"), scripts.resolve(name + ".json"));
+        }
+        Path audio = work.resolve("audio");
+        new DemoCallGenerator(() -> new DemoCallRenderer(new MaryTtsSynthesizer(), AudioCodec.PCMU))
+                .generate(scripts, audio, false, (i, n, name, rendered, seconds) -> { });
+        wavs = SCRIPTS.stream().map(n -> audio.resolve(n + ".wav")).toList();
+        stack.up(System.out);
+        es = new TranscriptQueries(config.esUrl());
+    }
+
+    @AfterAll
+    void stopStack() throws Exception {
+        if (es != null) {
+            es.close();
+        }
+        if (stack != null) {
+            stack.down(System.out);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void importedCallsAreTranscribedOnBothTracksWithinTheWordErrorBudget() throws Exception {
+        List<ImportResult> results = ImportCommand.importCalls(stack.config().kafkaBootstrap(), "demo", 100, wavs);
+        assertTrue(results.stream().allMatch(ImportResult::ok), () -> "imports failed: " + results);
+        callIds = results.stream().map(ImportResult::callId).toList();
+
+        Set<String> done = es.awaitTranscribed(callIds, INDEXING_TIMEOUT, n -> { });
+        assertEquals(Set.copyOf(callIds), done, "calls transcribed within " + INDEXING_TIMEOUT);
+
+        for (int i = 0; i < wavs.size(); i++) {
+            CallReference reference = CallReference.read(wavs.get(i).resolveSibling(SCRIPTS.get(i) + ".json"));
+            List<TranscriptQueries.Line> lines = es.transcript(callIds.get(i));
+            WordErrorRate.Score score = WordErrorRate.Score.ZERO;
+            for (Track track : List.of(Track.CUSTOMER, Track.AGENT)) {
+                List<TranscriptQueries.Line> onTrack = lines.stream().filter(l -> l.track().equals(track.name())).toList();
+                assertFalse(onTrack.isEmpty(), callIds.get(i) + " has no " + track + " utterances");
+                String script = reference.lines().stream().filter(l -> l.speaker() == track)
+                        .map(l -> l.text()).collect(Collectors.joining(" "));
+                score = score.plus(WordErrorRate.score(script,
+                        onTrack.stream().map(TranscriptQueries.Line::text).collect(Collectors.joining(" "))));
+            }
+            System.out.printf("%s: WER %.1f %% over %d words%n", callIds.get(i), 100 * score.rate(), score.referenceWords());
+            assertTrue(score.rate() <= 0.40, callIds.get(i) + " WER " + score.rate());
+        }
+    }
+
+    @Test
+    @Order(2)
+    void reimportingTheSameCallsOverwritesInsteadOfDuplicating() throws Exception {
+        Map<String, List<String>> idsBefore = utteranceIds();
+        long reimportedAt = System.currentTimeMillis();
+        List<ImportResult> again = ImportCommand.importCalls(stack.config().kafkaBootstrap(), "demo", 100, wavs);
+        assertEquals(callIds, again.stream().map(ImportResult::callId).toList(), "call ids derive from the files");
+        assertEquals(Set.copyOf(callIds), es.awaitTranscribed(callIds, reimportedAt, INDEXING_TIMEOUT, n -> { }));
+        assertEquals(idsBefore, utteranceIds());
+    }
+
+    @Test
+    @Order(3)
+    void badFilesAreReportedAndTheRestOfTheBatchStillImports() throws Exception {
+        Path truncated = work.resolve("truncated.wav");
+        byte[] good = Files.readAllBytes(wavs.get(0));
+        Files.write(truncated, java.util.Arrays.copyOf(good, good.length / 2 + 1));
+        Path empty = Files.createFile(work.resolve("empty.wav"));
+        Path text = Files.writeString(work.resolve("notes.wav"), "not audio");
+        PrintStream err = System.err;
+        List<ImportResult> results;
+        try {
+            System.setErr(new PrintStream(new ByteArrayOutputStream()));
+            results = ImportCommand.importCalls(stack.config().kafkaBootstrap(), "demo", 100,
+                    List.of(truncated, empty, text, wavs.get(1)));
+        } finally {
+            System.setErr(err);
+        }
+        assertTrue(results.get(0).error().contains("truncated"), results.get(0).describe());
+        assertTrue(results.get(1).error().contains("empty"), results.get(1).describe());
+        assertTrue(results.get(2).error().contains("not a WAV file"), results.get(2).describe());
+        assertTrue(results.get(3).ok(), results.get(3).describe());
+    }
+
+    @Test
+    @Order(4)
+    void malformedRecordsLandOnTheDeadLetterTopicWithTheReason() throws Exception {
+        String key = "garbage-" + UUID.randomUUID();
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.config().kafkaBootstrap());
+        try (KafkaProducer<String, byte[]> producer =
+                     new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.AUDIO, key, "hello".getBytes(StandardCharsets.UTF_8))).get();
+        }
+        Properties c = new Properties();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.config().kafkaBootstrap());
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        JsonCodec<DeadLetter> codec = JsonCodec.of(DeadLetter.class);
+        List<DeadLetter> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer =
+                     new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.DEAD_LETTER));
+            long deadline = System.currentTimeMillis() + 120_000;
+            while (found.isEmpty() && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofSeconds(1))) {
+                    DeadLetter letter = codec.decode(r.value());
+                    if (key.equals(letter.key())) {
+                        found.add(letter);
+                    }
+                }
+            }
+        }
+        assertEquals(1, found.size(), "dead letter for the garbage record");
+        assertEquals("decode-audio", found.get(0).stage());
+        assertTrue(found.get(0).reason().contains("not an audio frame"), found.get(0).reason());
+        assertEquals("hello", new String(found.get(0).payload(), StandardCharsets.UTF_8));
+    }
+
+    private Map<String, List<String>> utteranceIds() throws Exception {
+        Map<String, List<String>> ids = new java.util.TreeMap<>();
+        for (String callId : callIds) {
+            ids.put(callId, es.transcript(callId).stream()
+                    .map(l -> l.track() + "@" + l.startMs() + ":" + l.text()).toList());
+        }
+        return ids;
+    }
+}

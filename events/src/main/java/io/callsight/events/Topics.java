@@ -1,0 +1,17 @@
+package io.callsight.events;
+
+import java.util.List;
+
+/** Kafka topic names; one place so producers, jobs and tests agree. */
+public final class Topics {
+    public static final String AUDIO = "calls.audio";
+    public static final String EVENTS = "calls.events";
+    public static final String TRANSCRIPTS = "calls.transcripts";
+    public static final String INSIGHTS = "calls.insights";
+    public static final String DEAD_LETTER = "calls.deadletter";
+
+    public static final List<String> ALL = List.of(AUDIO, EVENTS, TRANSCRIPTS, INSIGHTS, DEAD_LETTER);
+
+    private Topics() {
+    }
+}
