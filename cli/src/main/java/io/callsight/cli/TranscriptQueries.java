@@ -9,6 +9,7 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.callsight.jobs.elasticsearch.ElasticsearchClients;
 import io.callsight.jobs.elasticsearch.IndexTemplates;
 import java.io.IOException;
+import org.elasticsearch.client.ResponseException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -44,9 +45,9 @@ final class TranscriptQueries implements AutoCloseable {
         while (true) {
             try {
                 done = transcribedAmong(callIds, sinceMs);
-            } catch (IOException | ElasticsearchException e) {
+            } catch (ResponseException e) {
                 // A just-created index answers 503 until its shard is assigned: keep polling until the deadline.
-                if (System.nanoTime() > deadline) {
+                if (e.getResponse().getStatusLine().getStatusCode() != 503 || System.nanoTime() > deadline) {
                     throw e;
                 }
             }
@@ -68,13 +69,18 @@ final class TranscriptQueries implements AutoCloseable {
                     .size(callIds.size())
                     .query(q -> q.bool(b -> b
                             .filter(f -> f.terms(t -> t.field("callId").terms(v -> v.value(ids))))
-                            .filter(f -> f.range(r -> r.number(n -> n.field("updatedAt").gte((double) sinceMs))))
+                            .filter(f -> f.range(r -> r.date(d -> d.field("updatedAt").gte(String.valueOf(sinceMs)))))
                             .filter(f -> f.terms(t -> t.field("status").terms(v -> v.value(
                                     List.of(FieldValue.of("completed"), FieldValue.of("incomplete")))))))),
                     Map.class);
             Set<String> done = new HashSet<>();
             for (Hit<Map> hit : response.hits().hits()) {
-                done.add(hit.id());
+                // Call and utterance documents reach Elasticsearch from different sink subtasks: a call is
+                // only done once all the utterances its document counts are searchable too.
+                long expected = ((Number) hit.source().get("utteranceCount")).longValue();
+                if (utterancesIndexedSince(hit.id(), sinceMs) >= expected) {
+                    done.add(hit.id());
+                }
             }
             return done;
         } catch (ElasticsearchException e) {
@@ -83,6 +89,14 @@ final class TranscriptQueries implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    private long utterancesIndexedSince(String callId, long sinceMs) throws IOException {
+        client.indices().refresh(r -> r.index(IndexTemplates.UTTERANCES).ignoreUnavailable(true));
+        return client.count(c -> c.index(IndexTemplates.UTTERANCES).ignoreUnavailable(true)
+                .query(q -> q.bool(b -> b
+                        .filter(f -> f.term(t -> t.field("callId").value(callId)))
+                        .filter(f -> f.range(r -> r.date(d -> d.field("indexedAt").gte(String.valueOf(sinceMs)))))))).count();
     }
 
     List<Line> transcript(String callId) throws IOException {

@@ -40,6 +40,8 @@ public final class RecordingReader {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ImportException("no such file", e);
         } catch (IOException e) {
             throw new ImportException("cannot read: " + e.getMessage(), e);
         }

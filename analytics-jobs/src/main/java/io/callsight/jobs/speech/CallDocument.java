@@ -37,6 +37,9 @@ public class CallDocument {
     }
 
     public void apply(CallEvent event) {
+        if (event.type() == CallEvent.Type.STARTED && ended) {
+            restart();
+        }
         tenant = event.tenant();
         callId = event.callId();
         direction = event.direction().name();
@@ -52,6 +55,16 @@ public class CallDocument {
             durationMs = event.durationMs();
         }
         updateStatus();
+    }
+
+    /** A call imported again is transcribed again from scratch: forget what the earlier run counted. */
+    private void restart() {
+        ended = false;
+        anyTrackIncomplete = false;
+        tracksTranscribed = new ArrayList<>();
+        utteranceCount = 0;
+        wordCount = 0;
+        durationMs = 0;
     }
 
     public void apply(TrackSummary summary) {

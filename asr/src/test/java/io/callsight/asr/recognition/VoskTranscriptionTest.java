@@ -1,5 +1,7 @@
 package io.callsight.asr.recognition;
 
+import io.callsight.asr.eval.WordErrorRate;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -135,7 +137,7 @@ class VoskTranscriptionTest {
             List<Utterance> utterances = transcribe(id, frames(id, ulaw, 100));
             String hypothesis = text(utterances);
             List<String> ref = WordErrorRate.normalize(references.get(id));
-            int e = WordErrorRate.editDistance(ref, WordErrorRate.normalize(hypothesis));
+            int e = WordErrorRate.score(references.get(id), hypothesis).errors();
             errors += e;
             words += ref.size();
             System.out.printf("WER %s: %5.1f%% (%d/%d)  hyp: %s%n", id, 100.0 * e / ref.size(), e, ref.size(),

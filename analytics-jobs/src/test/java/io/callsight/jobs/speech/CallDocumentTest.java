@@ -1,0 +1,79 @@
+package io.callsight.jobs.speech;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.callsight.events.CallEvent;
+import io.callsight.events.Track;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CallDocumentTest {
+    private static CallEvent event(CallEvent.Type type, long durationMs) {
+        return new CallEvent("acme", "c1", type, CallEvent.Direction.INBOUND, null, null, "agent-1", null,
+                List.of(Track.CUSTOMER, Track.AGENT), 1000, durationMs, "c1.wav", 5);
+    }
+
+    private static TrackSummary track(Track track, int utterances, boolean completed) {
+        return new TrackSummary("acme", "c1", track, utterances, utterances * 4, 60_000, completed);
+    }
+
+    @Test
+    void completesOnlyWhenEndedAndEveryTrackIsTranscribed() {
+        CallDocument doc = new CallDocument();
+        doc.apply(event(CallEvent.Type.STARTED, 0));
+        assertEquals(CallDocument.IN_PROGRESS, doc.status);
+        doc.apply(track(Track.CUSTOMER, 3, true));
+        doc.apply(event(CallEvent.Type.ENDED, 61_000));
+        assertEquals(CallDocument.TRANSCRIBING, doc.status);
+        doc.apply(track(Track.AGENT, 5, true));
+        assertEquals(CallDocument.COMPLETED, doc.status);
+        assertEquals(8, doc.utteranceCount);
+        assertEquals(32, doc.wordCount);
+        assertEquals(61_000, doc.durationMs);
+    }
+
+    @Test
+    void aTrackClosedForIdlenessMakesTheCallIncomplete() {
+        CallDocument doc = new CallDocument();
+        doc.apply(event(CallEvent.Type.STARTED, 0));
+        doc.apply(event(CallEvent.Type.ENDED, 61_000));
+        doc.apply(track(Track.CUSTOMER, 3, true));
+        doc.apply(track(Track.AGENT, 1, false));
+        assertEquals(CallDocument.INCOMPLETE, doc.status);
+    }
+
+    @Test
+    void aDuplicateTrackSummaryIsNotCountedTwice() {
+        CallDocument doc = new CallDocument();
+        doc.apply(track(Track.CUSTOMER, 3, true));
+        doc.apply(track(Track.CUSTOMER, 3, true));
+        assertEquals(3, doc.utteranceCount);
+    }
+
+    @Test
+    void aReimportedCallStartsCountingAfresh() {
+        CallDocument doc = new CallDocument();
+        doc.apply(event(CallEvent.Type.STARTED, 0));
+        doc.apply(track(Track.CUSTOMER, 3, true));
+        doc.apply(track(Track.AGENT, 5, true));
+        doc.apply(event(CallEvent.Type.ENDED, 61_000));
+        assertEquals(CallDocument.COMPLETED, doc.status);
+
+        doc.apply(event(CallEvent.Type.STARTED, 0));
+        assertEquals(CallDocument.IN_PROGRESS, doc.status);
+        assertEquals(0, doc.utteranceCount);
+        doc.apply(track(Track.CUSTOMER, 3, true));
+        doc.apply(track(Track.AGENT, 5, true));
+        doc.apply(event(CallEvent.Type.ENDED, 61_000));
+        assertEquals(CallDocument.COMPLETED, doc.status);
+        assertEquals(8, doc.utteranceCount);
+    }
+
+    @Test
+    void aTrackFinishingBeforeTheStartEventIsKept() {
+        CallDocument doc = new CallDocument();
+        doc.apply(track(Track.CUSTOMER, 2, true));
+        doc.apply(event(CallEvent.Type.STARTED, 0));
+        assertEquals(List.of("CUSTOMER"), doc.tracksTranscribed);
+    }
+}

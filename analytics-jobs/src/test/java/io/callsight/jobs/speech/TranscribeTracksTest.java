@@ -1,0 +1,98 @@
+package io.callsight.jobs.speech;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.callsight.events.AudioCodec;
+import io.callsight.events.AudioFrame;
+import io.callsight.events.DeadLetter;
+import io.callsight.events.Track;
+import io.callsight.events.Utterance;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The keyed transcription operator with its state and timers, but a fake recognizer (no native model). */
+class TranscribeTracksTest {
+    private static final long IDLE_MS = 60_000;
+    private KeyedOneInputStreamOperatorTestHarness<String, AudioFrame, Utterance> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        CountingRecognizer.OPEN_STREAMS.set(0);
+        CountingRecognizer.OPEN_RECOGNIZERS.set(0);
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new TranscribeTracks(CountingRecognizer::new, IDLE_MS)),
+                AudioFrame::trackKey, org.apache.flink.api.common.typeinfo.Types.STRING);
+        harness.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+        assertEquals(0, CountingRecognizer.OPEN_STREAMS.get(), "every recognizer stream closed");
+        assertEquals(0, CountingRecognizer.OPEN_RECOGNIZERS.get(), "the recognizer closed with the operator");
+    }
+
+    private static AudioFrame frame(String call, Track track, long seq, boolean end) {
+        return new AudioFrame("acme", call, track, seq, seq * 1000, AudioCodec.PCMU, 8000, new byte[8000], end);
+    }
+
+    private void feed(AudioFrame frame) throws Exception {
+        harness.processElement(new StreamRecord<>(frame));
+    }
+
+    @Test
+    void utterancesCarryStableIndexesAndTheEndOfATrackClosesItsRecognizer() throws Exception {
+        for (int s = 0; s < 3; s++) {
+            feed(frame("c1", Track.CUSTOMER, s, s == 2));
+        }
+        List<Utterance> out = harness.extractOutputValues();
+        assertEquals(List.of("c1/CUSTOMER/0", "c1/CUSTOMER/1"), out.stream().map(Utterance::id).toList().subList(0, 2));
+        assertEquals(0, CountingRecognizer.OPEN_STREAMS.get());
+        ConcurrentLinkedQueue<StreamRecord<TrackSummary>> summaries = harness.getSideOutput(TranscribeTracks.TRACK_SUMMARIES);
+        TrackSummary summary = summaries.peek().getValue();
+        assertEquals(out.size(), summary.utterances());
+        assertTrue(summary.completed());
+        assertEquals(3000, summary.audioMs());
+    }
+
+    @Test
+    void tracksAreIndependentAndLiveTracksAreClosedWithTheOperator() throws Exception {
+        feed(frame("c1", Track.CUSTOMER, 0, false));
+        feed(frame("c1", Track.AGENT, 0, false));
+        feed(frame("c2", Track.CUSTOMER, 0, false));
+        assertEquals(3, CountingRecognizer.OPEN_STREAMS.get());
+        // close() in @AfterEach must release all three
+    }
+
+    @Test
+    void aTrackThatGoesQuietIsClosedAsIncompleteAfterTheIdleTimeout() throws Exception {
+        harness.setProcessingTime(0);
+        feed(frame("c1", Track.AGENT, 0, false));
+        feed(frame("c1", Track.AGENT, 1, false));
+        harness.setProcessingTime(IDLE_MS - 1);
+        assertEquals(1, CountingRecognizer.OPEN_STREAMS.get());
+        harness.setProcessingTime(IDLE_MS + 1);
+        assertEquals(0, CountingRecognizer.OPEN_STREAMS.get());
+        TrackSummary summary = harness.getSideOutput(TranscribeTracks.TRACK_SUMMARIES).peek().getValue();
+        assertFalse(summary.completed());
+    }
+
+    @Test
+    void aFrameThatBreaksItsTrackGoesToTheDeadLettersAndOtherTracksGoOn() throws Exception {
+        feed(frame("c1", Track.CUSTOMER, 0, false));
+        feed(new AudioFrame("acme", "c1", Track.CUSTOMER, 1, 1000, AudioCodec.PCMU, 16000, new byte[16000], false));
+        feed(frame("c2", Track.CUSTOMER, 0, true));
+        ConcurrentLinkedQueue<StreamRecord<DeadLetter>> dead = harness.getSideOutput(DeadLetters.TAG);
+        assertEquals(1, dead.size());
+        assertTrue(dead.peek().getValue().reason().contains("changed sample rate"), dead.peek().getValue().reason());
+        assertEquals(2, harness.getSideOutput(TranscribeTracks.TRACK_SUMMARIES).size());
+    }
+}
