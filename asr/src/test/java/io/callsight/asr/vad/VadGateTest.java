@@ -18,12 +18,12 @@ import org.junit.jupiter.api.Test;
 class VadGateTest {
     private static final int RATE = 16000;
 
-    /** ~50% silence: 1 s speech-like bursts alternating with 1 s of quiet noise. */
+    /** 50% silence: 2 s speech-like bursts alternating with 2 s of quiet noise, starting with silence. */
     private static short[] halfSilentTrack(int seconds) {
         double[] x = VadSignals.scaled(VadSignals.white(RATE * seconds, 11), 30);
-        for (int s = 1; s < seconds; s += 2) {
-            double[] speech = VadSignals.speechLike(RATE, RATE, 120 + 10 * s, 7000, s);
-            for (int i = 0; i < RATE; i++) {
+        for (int s = 2; s < seconds; s += 4) {
+            double[] speech = VadSignals.speechLike(RATE, 2 * RATE, 120 + 10 * s, 7000, s);
+            for (int i = 0; i < Math.min(speech.length, x.length - s * RATE); i++) {
                 x[s * RATE + i] += speech[i];
             }
         }
@@ -59,7 +59,7 @@ class VadGateTest {
 
     @Test
     void passedAudioIsTheOriginalAudioOfEachSegment() {
-        short[] track = halfSilentTrack(12);
+        short[] track = halfSilentTrack(24);
         Run run = run(track, null);
         // Every passed sample is the track sample the time map points to.
         TimeMap map = run.gate().timeMap();
@@ -91,9 +91,9 @@ class VadGateTest {
             assertEquals(segments.get(i).endMs() * RATE / 1000, spans.get(i).originalEnd());
         }
         // Each 1 s speech burst is inside a segment with its padding.
-        for (int s = 1; s < 12; s += 2) {
+        for (int s = 2; s < 24; s += 4) {
             long startMs = s * 1000L;
-            assertTrue(segments.stream().anyMatch(seg -> seg.startMs() <= startMs - 250 && seg.endMs() >= Math.min(12000, startMs + 1350)),
+            assertTrue(segments.stream().anyMatch(seg -> seg.startMs() <= startMs - 250 && seg.endMs() >= Math.min(24000, startMs + 2350)),
                     "burst at " + startMs + " ms in " + segments);
         }
         double dropped = run.gate().droppedShare();
@@ -104,7 +104,7 @@ class VadGateTest {
 
     @Test
     void chunkingDoesNotChangeWhatIsPassed() {
-        short[] track = halfSilentTrack(8);
+        short[] track = halfSilentTrack(12);
         Run whole = run(track, null);
         for (int seed = 0; seed < 4; seed++) {
             Run chunked = run(track, new Random(seed));
@@ -142,7 +142,7 @@ class VadGateTest {
 
     @Test
     void recognizerTimesMapBackToTrackTime() {
-        short[] track = halfSilentTrack(6);
+        short[] track = halfSilentTrack(12);
         VadGate gate = new VadGate(RATE);
         gate.accept(track);
         gate.finish();

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Segment rules on hand-written frame patterns ('S' speech, 'h' hangover, '.' silence; 10 ms each). */
-class SpeechSegmenterTest {
+class VadSpeechSegmenterTest {
     private static final VadConfig CONFIG = new VadConfig(VadMode.AGGRESSIVE, 50, 300, 100, 200);
 
     private static List<SegmentEvent> run(VadConfig config, String pattern) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class TimeMapTest {
+class VadTimeMapTest {
 
     @Test
     void mapsPassedSamplesThroughCutsAndBack() {
