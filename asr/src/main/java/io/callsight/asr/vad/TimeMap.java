@@ -1,0 +1,167 @@
+package io.callsight.asr.vad;
+
+import io.callsight.asr.recognition.RecognizedSegment;
+import io.callsight.events.Word;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Where the audio a {@link VadGate} passed came from. The recognizer only sees passed audio, so its word times
+ * count passed samples; this maps them back to the track's own time line. Passed audio is a sequence of spans,
+ * each a contiguous stretch of the original: passed samples [passedStart, passedStart+length) are original
+ * samples [originalStart, originalStart+length).
+ *
+ * <p>Start and end times map differently at a cut: passed sample p as a <em>start</em> is the original sample p
+ * maps to, but as an exclusive <em>end</em> it is one past the original of p-1, so a word ending exactly where
+ * silence was removed does not stretch over the removed silence.
+ */
+public final class TimeMap {
+    /** One contiguous stretch of passed audio. */
+    public record Span(long passedStart, long originalStart, long length) {
+        public long passedEnd() {
+            return passedStart + length;
+        }
+
+        public long originalEnd() {
+            return originalStart + length;
+        }
+    }
+
+    private final int sampleRate;
+    private long[] passedStarts = new long[16];
+    private long[] originalStarts = new long[16];
+    private long[] lengths = new long[16];
+    private int count;
+    private long passedTotal;
+
+    public TimeMap(int sampleRate) {
+        if (sampleRate <= 0) {
+            throw new IllegalArgumentException("sample rate must be positive: " + sampleRate);
+        }
+        this.sampleRate = sampleRate;
+    }
+
+    /** Records that the next {@code length} passed samples are original samples from {@code originalStart}. */
+    void append(long originalStart, long length) {
+        if (length <= 0) {
+            return;
+        }
+        if (count > 0) {
+            long lastOriginalEnd = originalStarts[count - 1] + lengths[count - 1];
+            if (originalStart < lastOriginalEnd) {
+                throw new IllegalArgumentException("original time must not go backwards: " + originalStart
+                        + " < " + lastOriginalEnd);
+            }
+            if (originalStart == lastOriginalEnd) { // contiguous: extend the last span
+                lengths[count - 1] += length;
+                passedTotal += length;
+                return;
+            }
+        }
+        if (count == passedStarts.length) {
+            passedStarts = Arrays.copyOf(passedStarts, count * 2);
+            originalStarts = Arrays.copyOf(originalStarts, count * 2);
+            lengths = Arrays.copyOf(lengths, count * 2);
+        }
+        passedStarts[count] = passedTotal;
+        originalStarts[count] = originalStart;
+        lengths[count] = length;
+        count++;
+        passedTotal += length;
+    }
+
+    public int sampleRate() {
+        return sampleRate;
+    }
+
+    /** Samples passed so far. */
+    public long passedSamples() {
+        return passedTotal;
+    }
+
+    public List<Span> spans() {
+        Span[] out = new Span[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = new Span(passedStarts[i], originalStarts[i], lengths[i]);
+        }
+        return List.of(out);
+    }
+
+    /**
+     * Original index of passed sample {@code passed}, for a start time. Beyond the passed audio (a recognizer may
+     * round a time up) it extrapolates from the last span.
+     */
+    public long toOriginalSample(long passed) {
+        if (passed < 0) {
+            throw new IllegalArgumentException("negative sample index " + passed);
+        }
+        if (count == 0) {
+            return passed;
+        }
+        int span = spanOf(passed);
+        return originalStarts[span] + (passed - passedStarts[span]);
+    }
+
+    /** Original exclusive end for the exclusive passed end {@code passedEnd}. */
+    public long toOriginalEndSample(long passedEnd) {
+        return passedEnd <= 0 ? toOriginalSample(0) : toOriginalSample(passedEnd - 1) + 1;
+    }
+
+    /** The passed index of original sample {@code original}, or -1 if the gate dropped it. */
+    public long toPassedSample(long original) {
+        int lo = 0;
+        int hi = count - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (originalStarts[mid] + lengths[mid] <= original) {
+                lo = mid + 1;
+            } else if (originalStarts[mid] > original) {
+                hi = mid - 1;
+            } else {
+                return passedStarts[mid] + (original - originalStarts[mid]);
+            }
+        }
+        return -1;
+    }
+
+    /** {@link #toOriginalSample} in milliseconds. */
+    public long toOriginalMs(long passedMs) {
+        return samplesToMs(toOriginalSample(msToSamples(passedMs)));
+    }
+
+    /** {@link #toOriginalEndSample} in milliseconds. */
+    public long toOriginalEndMs(long passedMs) {
+        return samplesToMs(toOriginalEndSample(msToSamples(passedMs)));
+    }
+
+    /** A recognizer result timed on passed audio, re-timed onto the track (utterance and every word). */
+    public RecognizedSegment toOriginal(RecognizedSegment segment) {
+        List<Word> words = segment.words().stream()
+                .map(w -> new Word(w.word(), toOriginalMs(w.startMs()), toOriginalEndMs(w.endMs()), w.confidence()))
+                .toList();
+        return new RecognizedSegment(segment.text(), toOriginalMs(segment.startMs()),
+                toOriginalEndMs(segment.endMs()), words, segment.confidence());
+    }
+
+    private int spanOf(long passed) {
+        int lo = 0;
+        int hi = count - 1;
+        while (lo < hi) { // last span whose passedStart <= passed
+            int mid = (lo + hi + 1) >>> 1;
+            if (passedStarts[mid] <= passed) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    private long msToSamples(long ms) {
+        return Math.max(0, ms) * sampleRate / 1000;
+    }
+
+    private long samplesToMs(long samples) {
+        return samples * 1000 / sampleRate;
+    }
+}
