@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 DownCommand.class,
                 StatusCommand.class,
                 ImportCommand.class,
+                TranscribeCommand.class,
                 DemoCommand.class,
                 BenchCommand.class,
                 JobsCommand.class,

@@ -18,7 +18,10 @@ public interface SpeechRecognizer extends AutoCloseable {
         /** Feeds audio at {@link SpeechRecognizer#sampleRate()}; returns the segments it completed, often none. */
         java.util.List<RecognizedSegment> accept(short[] pcm);
 
-        /** Ends the stream: returns what was still pending. */
+        /**
+         * Finalizes what was heard so far (end of a speech segment, or of the track) and returns it; the stream
+         * stays usable for more audio.
+         */
         java.util.List<RecognizedSegment> finish();
 
         @Override

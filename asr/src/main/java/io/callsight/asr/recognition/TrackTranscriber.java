@@ -2,6 +2,8 @@ package io.callsight.asr.recognition;
 
 import io.callsight.asr.audio.Pcm;
 import io.callsight.asr.audio.Resampler;
+import io.callsight.asr.vad.GateEvent;
+import io.callsight.asr.vad.VadGate;
 import io.callsight.events.AudioFrame;
 import io.callsight.events.Track;
 import io.callsight.events.Utterance;
@@ -10,9 +12,9 @@ import java.util.List;
 
 /**
  * Turns the frames of one call track into final utterances: decode the codec, resample to the
- * recognizer's rate, recognize, and place results on the call's time line. Frames must arrive in order; a
- * gap in the time line (lost frames, a paused stream) is filled with silence so later words keep their
- * true call times.
+ * recognizer's rate, gate out long silences (VAD), recognize, and place results on the call's time line.
+ * Frames must arrive in order; a gap in the time line (lost frames, a paused stream) is filled with silence
+ * so later words keep their true call times.
  */
 public final class TrackTranscriber implements AutoCloseable {
     private final String tenant;
@@ -20,6 +22,7 @@ public final class TrackTranscriber implements AutoCloseable {
     private final Track track;
     private final SpeechRecognizer.Stream stream;
     private final int targetRate;
+    private final VadGate gate;
 
     private Resampler resampler;
     private int inputRate;
@@ -29,6 +32,12 @@ public final class TrackTranscriber implements AutoCloseable {
     private boolean finished;
 
     public TrackTranscriber(SpeechRecognizer recognizer, String tenant, String callId, Track track) {
+        this(recognizer, tenant, callId, track, FrontEndConfig.defaults());
+    }
+
+    public TrackTranscriber(SpeechRecognizer recognizer, String tenant, String callId, Track track,
+            FrontEndConfig frontEnd) {
+        this.gate = frontEnd.vad() ? new VadGate(recognizer.sampleRate(), frontEnd.vadConfig()) : null;
         this.tenant = tenant;
         this.callId = callId;
         this.track = track;
@@ -69,7 +78,10 @@ public final class TrackTranscriber implements AutoCloseable {
         finished = true;
         List<Utterance> out = new ArrayList<>();
         if (resampler != null) {
-            addAll(stream.accept(resampler.flush()), out);
+            recognize(resampler.flush(), out);
+        }
+        if (gate != null) {
+            recognize(gate.finish(), out);
         }
         addAll(stream.finish(), out);
         return out;
@@ -97,12 +109,33 @@ public final class TrackTranscriber implements AutoCloseable {
 
     private void feed(short[] pcm, List<Utterance> out) {
         inputSamples += pcm.length;
-        addAll(stream.accept(resampler.process(pcm)), out);
+        recognize(resampler.process(pcm), out);
+    }
+
+    private void recognize(short[] pcm, List<Utterance> out) {
+        if (gate == null) {
+            addAll(stream.accept(pcm), out);
+        } else {
+            recognize(gate.accept(pcm), out);
+        }
+    }
+
+    private void recognize(List<GateEvent> events, List<Utterance> out) {
+        for (GateEvent event : events) {
+            if (event instanceof GateEvent.Audio audio) {
+                addAll(stream.accept(audio.pcm()), out);
+            } else if (event instanceof GateEvent.SegmentEnded) {
+                // The speaker paused: close the utterance now rather than wait for the recognizer's endpointer.
+                addAll(stream.finish(), out);
+            }
+        }
     }
 
     private void addAll(List<RecognizedSegment> segments, List<Utterance> out) {
         for (RecognizedSegment segment : segments) {
-            RecognizedSegment onCallTime = segment.shift(Math.max(0, originMs));
+            // The recognizer only heard the audio the gate passed: map its times back to the track's own.
+            RecognizedSegment onTrackTime = gate == null ? segment : gate.timeMap().toOriginal(segment);
+            RecognizedSegment onCallTime = onTrackTime.shift(Math.max(0, originMs));
             out.add(new Utterance(tenant, callId, track, nextIndex++, onCallTime.startMs(), onCallTime.endMs(),
                     onCallTime.text(), null, onCallTime.words(), onCallTime.confidence(), true));
         }

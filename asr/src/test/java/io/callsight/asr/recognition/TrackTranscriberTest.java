@@ -90,7 +90,7 @@ class TrackTranscriberTest {
     void placesUtterancesOnCallTimeAndCountsThem() {
         FakeRecognizer fake = new FakeRecognizer(8000, 8000); // one segment per second
         List<Utterance> all = new ArrayList<>();
-        try (TrackTranscriber t = new TrackTranscriber(fake, "t", "call", Track.AGENT)) {
+        try (TrackTranscriber t = new TrackTranscriber(fake, "t", "call", Track.AGENT, FrontEndConfig.none())) {
             for (int i = 0; i < 25; i++) {
                 all.addAll(t.accept(frame(i, 60_000 + i * 100L, 800, i == 24)));
             }
@@ -119,7 +119,7 @@ class TrackTranscriberTest {
     void fillsGapsInTheTimeLineWithSilence() {
         FakeRecognizer fake = new FakeRecognizer(8000, Integer.MAX_VALUE);
         byte[] loud = G711.ulawEncode(new short[] {8000, 8000, 8000, 8000});
-        try (TrackTranscriber t = new TrackTranscriber(fake, "t", "call", Track.AGENT)) {
+        try (TrackTranscriber t = new TrackTranscriber(fake, "t", "call", Track.AGENT, FrontEndConfig.none())) {
             t.accept(new AudioFrame("t", "call", Track.AGENT, 0, 1000, AudioCodec.PCMU, 8000, new byte[800], false));
             // 300 ms lost, then a frame at 1400 ms
             t.accept(new AudioFrame("t", "call", Track.AGENT, 4, 1400, AudioCodec.PCMU, 8000, new byte[800], false));
@@ -134,7 +134,7 @@ class TrackTranscriberTest {
     @Test
     void resamplesToTheRecognizerRate() {
         FakeRecognizer fake = new FakeRecognizer(16000, Integer.MAX_VALUE);
-        try (TrackTranscriber t = new TrackTranscriber(fake, "t", "call", Track.AGENT)) {
+        try (TrackTranscriber t = new TrackTranscriber(fake, "t", "call", Track.AGENT, FrontEndConfig.none())) {
             for (int i = 0; i < 10; i++) {
                 t.accept(frame(i, i * 100L, 800, i == 9));
             }
@@ -147,7 +147,7 @@ class TrackTranscriberTest {
     @Test
     void rejectsRateChangesAndFramesAfterTheEnd() {
         FakeRecognizer fake = new FakeRecognizer(8000, Integer.MAX_VALUE);
-        try (TrackTranscriber t = new TrackTranscriber(fake, "t", "call", Track.AGENT)) {
+        try (TrackTranscriber t = new TrackTranscriber(fake, "t", "call", Track.AGENT, FrontEndConfig.none())) {
             t.accept(frame(0, 0, 80, false));
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.accept(
                     new AudioFrame("t", "call", Track.AGENT, 1, 10, AudioCodec.PCMU, 16000, new byte[160], false)));
@@ -161,7 +161,7 @@ class TrackTranscriberTest {
     @Test
     void emptyEndOfTrackFrameAloneIsFine() {
         FakeRecognizer fake = new FakeRecognizer(16000, Integer.MAX_VALUE);
-        try (TrackTranscriber t = new TrackTranscriber(fake, "t", "call", Track.AGENT)) {
+        try (TrackTranscriber t = new TrackTranscriber(fake, "t", "call", Track.AGENT, FrontEndConfig.none())) {
             t.accept(frame(0, 0, 0, true));
             assertEquals(0, t.audioMs());
             assertEquals(List.of(), t.finish());

@@ -1,0 +1,80 @@
+package io.callsight.cli;
+
+import io.callsight.asr.recognition.VoskRecognizer;
+import io.callsight.events.Utterance;
+import io.callsight.events.Word;
+import io.callsight.ingest.CallRecording;
+import io.callsight.ingest.FrameSlicer;
+import io.callsight.ingest.ImportException;
+import io.callsight.ingest.RecordingReader;
+import io.callsight.events.AudioFrame;
+import io.callsight.events.Track;
+import io.callsight.asr.recognition.TrackTranscriber;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "transcribe", mixinStandardHelpOptions = true,
+        description = {"Transcribe recordings locally with the speech job's engine code; no stack needed.",
+                "Prints one line per track, `TRACK: transcript` (prefixed by the file name when several files are "
+                        + "given). Accepts what `import` accepts; mono = customer. Logs go to stderr."})
+final class TranscribeCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "WAV", description = "Recordings to transcribe.")
+    List<Path> files;
+
+    @Option(names = "--words", description = "Also print every word with its start/end time and confidence.")
+    boolean words;
+
+    @Override
+    public Integer call() {
+        RecordingReader reader = new RecordingReader("local");
+        int failed = 0;
+        try (VoskRecognizer recognizer = VoskRecognizer.withDefaultModel()) {
+            for (Path file : files) {
+                String prefix = files.size() > 1 ? file + " " : "";
+                CallRecording call;
+                try {
+                    call = reader.read(file);
+                } catch (ImportException e) {
+                    System.err.println(file + ": " + e.getMessage());
+                    failed++;
+                    continue;
+                }
+                call.warnings().forEach(w -> System.err.println(file + ": warning: " + w));
+                for (int channel = 0; channel < call.tracks().size(); channel++) {
+                    Track track = call.tracks().get(channel);
+                    List<Utterance> said = transcribe(recognizer, call, channel);
+                    System.out.println(prefix + track + ": "
+                            + said.stream().map(Utterance::text).collect(Collectors.joining(" ")));
+                    if (words) {
+                        for (Utterance u : said) {
+                            for (Word w : u.words()) {
+                                System.out.printf(Locale.ROOT, "%s  %8.2f %8.2f  %.2f  %s%n", prefix + track,
+                                        w.startMs() / 1000.0, w.endMs() / 1000.0, w.confidence(), w.word());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return failed == 0 ? 0 : 2;
+    }
+
+    private static List<Utterance> transcribe(VoskRecognizer recognizer, CallRecording call, int channel) {
+        Track track = call.tracks().get(channel);
+        List<Utterance> said = new ArrayList<>();
+        try (TrackTranscriber transcriber = new TrackTranscriber(recognizer, call.tenant(), call.callId(), track)) {
+            for (AudioFrame frame : FrameSlicer.slice(call.tenant(), call.callId(), track, call.audio().codec(),
+                    call.audio().sampleRate(), call.audio().channelBytes()[channel], 100)) {
+                said.addAll(transcriber.accept(frame));
+            }
+        }
+        return said;
+    }
+}
