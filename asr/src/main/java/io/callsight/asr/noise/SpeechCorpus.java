@@ -30,6 +30,17 @@ public final class SpeechCorpus {
         return Path.of(p != null ? p : "/work/shared/datasets");
     }
 
+    /**
+     * The fixed evaluation split used by training and tests: FSDD speaker "theo" (a whole speaker held out)
+     * and one in five LJSpeech files (by a stable hash of the file name) are never trained on.
+     */
+    public static boolean isHeldOut(String fileName) {
+        if (fileName.matches("\\d_[a-z]+_\\d+\\.wav")) {
+            return fileName.contains("_theo_");
+        }
+        return Math.floorMod(fileName.hashCode(), 5) == 0;
+    }
+
     /** Loads up to {@code limit} WAV files under {@code dir} (0 = all) resampled to {@code rate}. */
     public static List<Utterance> load(Path dir, int rate, int limit) {
         if (!Files.isDirectory(dir)) {
