@@ -1,5 +1,8 @@
 package io.callsight.cli;
 
+import io.callsight.asr.recognition.Denoising;
+import io.callsight.asr.recognition.FrontEndConfig;
+import io.callsight.asr.recognition.SpeechRecognizer;
 import io.callsight.asr.recognition.VoskRecognizer;
 import io.callsight.events.Utterance;
 import io.callsight.events.Word;
@@ -31,6 +34,38 @@ final class TranscribeCommand implements Callable<Integer> {
     @Option(names = "--words", description = "Also print every word with its start/end time and confidence.")
     boolean words;
 
+    @Option(names = "--denoise", defaultValue = "none", paramLabel = "none|spectral|rnn",
+            converter = DenoisingConverter.class,
+            description = "Noise suppression before recognition (default: ${DEFAULT-VALUE}).")
+    Denoising denoise;
+
+    @Option(names = "--vad", defaultValue = "on", paramLabel = "on|off", arity = "1",
+            converter = OnOffConverter.class,
+            description = "Skip long silences with voice activity detection (default: ${DEFAULT-VALUE}).")
+    boolean vad;
+
+    static final class DenoisingConverter implements picocli.CommandLine.ITypeConverter<Denoising> {
+        @Override
+        public Denoising convert(String value) {
+            try {
+                return Denoising.valueOf(value.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not one of none, spectral, rnn");
+            }
+        }
+    }
+
+    static final class OnOffConverter implements picocli.CommandLine.ITypeConverter<Boolean> {
+        @Override
+        public Boolean convert(String value) {
+            return switch (value.trim().toLowerCase(Locale.ROOT)) {
+                case "on", "true", "yes" -> true;
+                case "off", "false", "no" -> false;
+                default -> throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not on or off");
+            };
+        }
+    }
+
     @Override
     public Integer call() {
         RecordingReader reader = new RecordingReader("local");
@@ -49,7 +84,7 @@ final class TranscribeCommand implements Callable<Integer> {
                 call.warnings().forEach(w -> System.err.println(file + ": warning: " + w));
                 for (int channel = 0; channel < call.tracks().size(); channel++) {
                     Track track = call.tracks().get(channel);
-                    List<Utterance> said = transcribe(recognizer, call, channel);
+                    List<Utterance> said = transcribe(recognizer, call, channel, frontEnd());
                     System.out.println(prefix + track + ": "
                             + said.stream().map(Utterance::text).collect(Collectors.joining(" ")));
                     if (words) {
@@ -66,10 +101,16 @@ final class TranscribeCommand implements Callable<Integer> {
         return failed == 0 ? 0 : 2;
     }
 
-    private static List<Utterance> transcribe(VoskRecognizer recognizer, CallRecording call, int channel) {
+    FrontEndConfig frontEnd() {
+        return FrontEndConfig.defaults().withDenoising(denoise).withVad(vad);
+    }
+
+    static List<Utterance> transcribe(SpeechRecognizer recognizer, CallRecording call, int channel,
+            FrontEndConfig frontEnd) {
         Track track = call.tracks().get(channel);
         List<Utterance> said = new ArrayList<>();
-        try (TrackTranscriber transcriber = new TrackTranscriber(recognizer, call.tenant(), call.callId(), track)) {
+        try (TrackTranscriber transcriber =
+                     new TrackTranscriber(recognizer, call.tenant(), call.callId(), track, frontEnd)) {
             for (AudioFrame frame : FrameSlicer.slice(call.tenant(), call.callId(), track, call.audio().codec(),
                     call.audio().sampleRate(), call.audio().channelBytes()[channel], 100)) {
                 said.addAll(transcriber.accept(frame));

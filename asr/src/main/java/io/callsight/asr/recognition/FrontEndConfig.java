@@ -3,20 +3,29 @@ package io.callsight.asr.recognition;
 import io.callsight.asr.vad.VadConfig;
 
 /**
- * What runs between the resampler and the recognizer. VAD gating skips long silences, which cost decoding
- * time and give the recognizer nothing but chances to hallucinate.
+ * What runs between the decoded telephone audio and the recognizer: optional noise suppression (at the
+ * line's own rate, where the speech band is), then resampling, then VAD gating, which skips long silences
+ * that cost decoding time and give the recognizer nothing but chances to hallucinate.
  */
-public record FrontEndConfig(boolean vad, VadConfig vadConfig) implements java.io.Serializable {
+public record FrontEndConfig(Denoising denoising, boolean vad, VadConfig vadConfig) implements java.io.Serializable {
 
     public static FrontEndConfig defaults() {
-        return new FrontEndConfig(true, VadConfig.defaults());
+        return new FrontEndConfig(Denoising.NONE, true, VadConfig.defaults());
     }
 
     public static FrontEndConfig none() {
-        return new FrontEndConfig(false, VadConfig.defaults());
+        return new FrontEndConfig(Denoising.NONE, false, VadConfig.defaults());
     }
 
     public FrontEndConfig withVad(boolean on) {
-        return new FrontEndConfig(on, vadConfig);
+        return new FrontEndConfig(denoising, on, vadConfig);
+    }
+
+    public FrontEndConfig withDenoising(Denoising choice) {
+        return new FrontEndConfig(choice, vad, vadConfig);
+    }
+
+    public FrontEndConfig withVadConfig(VadConfig config) {
+        return new FrontEndConfig(denoising, vad, config);
     }
 }

@@ -1,7 +1,6 @@
 package io.callsight.asr.recognition;
 
 import io.callsight.asr.audio.Pcm;
-import io.callsight.asr.audio.Resampler;
 import io.callsight.asr.vad.GateEvent;
 import io.callsight.asr.vad.VadGate;
 import io.callsight.events.AudioFrame;
@@ -23,8 +22,9 @@ public final class TrackTranscriber implements AutoCloseable {
     private final SpeechRecognizer.Stream stream;
     private final int targetRate;
     private final VadGate gate;
+    private final Denoising denoising;
 
-    private Resampler resampler;
+    private SignalChain chain;
     private int inputRate;
     private long originMs = -1;
     private long inputSamples;
@@ -38,6 +38,7 @@ public final class TrackTranscriber implements AutoCloseable {
     public TrackTranscriber(SpeechRecognizer recognizer, String tenant, String callId, Track track,
             FrontEndConfig frontEnd) {
         this.gate = frontEnd.vad() ? new VadGate(recognizer.sampleRate(), frontEnd.vadConfig()) : null;
+        this.denoising = frontEnd.denoising();
         this.tenant = tenant;
         this.callId = callId;
         this.track = track;
@@ -50,9 +51,9 @@ public final class TrackTranscriber implements AutoCloseable {
         if (finished) {
             throw new IllegalStateException("track " + frame.trackKey() + " already ended");
         }
-        if (resampler == null) {
+        if (chain == null) {
             inputRate = frame.sampleRate();
-            resampler = new Resampler(inputRate, targetRate);
+            chain = new SignalChain(inputRate, targetRate, denoising);
             originMs = frame.startMs();
         } else if (frame.sampleRate() != inputRate) {
             throw new IllegalArgumentException("track " + frame.trackKey() + " changed sample rate from "
@@ -77,8 +78,8 @@ public final class TrackTranscriber implements AutoCloseable {
         }
         finished = true;
         List<Utterance> out = new ArrayList<>();
-        if (resampler != null) {
-            recognize(resampler.flush(), out);
+        if (chain != null) {
+            recognize(chain.flush(), out);
         }
         if (gate != null) {
             recognize(gate.finish(), out);
@@ -109,7 +110,7 @@ public final class TrackTranscriber implements AutoCloseable {
 
     private void feed(short[] pcm, List<Utterance> out) {
         inputSamples += pcm.length;
-        recognize(resampler.process(pcm), out);
+        recognize(chain.process(pcm), out);
     }
 
     private void recognize(short[] pcm, List<Utterance> out) {

@@ -1,0 +1,87 @@
+package io.callsight.asr.recognition;
+
+import io.callsight.asr.audio.Resampler;
+import io.callsight.asr.denoise.GruModel;
+import io.callsight.asr.denoise.NoiseSuppressor;
+import io.callsight.asr.denoise.RnnDenoiser;
+import io.callsight.asr.denoise.SpectralSubtraction;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One track's audio from the line rate to the recognizer rate: [noise suppression] → resampling. The GRU
+ * model works on the 0–4 kHz telephone band at 8 kHz, so 16 kHz lines are taken down to 8 kHz for it first.
+ * Streaming: state carries across calls, so frame-by-frame equals whole-file.
+ */
+final class SignalChain {
+    private static final ConcurrentHashMap<Path, GruModel> RNN_WEIGHTS = new ConcurrentHashMap<>();
+
+    private final Resampler toDenoiser;
+    private final NoiseSuppressor suppressor;
+    private final Resampler toRecognizer;
+
+    SignalChain(int inputRate, int recognizerRate, Denoising denoising) {
+        switch (denoising) {
+            case NONE -> {
+                toDenoiser = null;
+                suppressor = null;
+                toRecognizer = new Resampler(inputRate, recognizerRate);
+            }
+            case SPECTRAL -> {
+                toDenoiser = null;
+                suppressor = new SpectralSubtraction(inputRate);
+                toRecognizer = new Resampler(inputRate, recognizerRate);
+            }
+            case RNN -> {
+                suppressor = newRnnDenoiser();
+                int rate = suppressor.sampleRate();
+                toDenoiser = rate == inputRate ? null : new Resampler(inputRate, rate);
+                toRecognizer = new Resampler(rate, recognizerRate);
+            }
+            default -> throw new IllegalArgumentException("unknown denoising " + denoising);
+        }
+    }
+
+    short[] process(short[] pcm) {
+        short[] x = toDenoiser == null ? pcm : toDenoiser.process(pcm);
+        if (suppressor != null) {
+            x = suppressor.process(x);
+        }
+        return toRecognizer.process(x);
+    }
+
+    /** End of track: drains every stage's delay line in order. */
+    short[] flush() {
+        short[] tail = new short[0];
+        if (toDenoiser != null) {
+            tail = toDenoiser.flush();
+        }
+        if (suppressor != null) {
+            tail = concat(suppressor.process(tail), suppressor.flush());
+        }
+        return concat(toRecognizer.process(tail), toRecognizer.flush());
+    }
+
+    /** Weights load once per JVM; each track gets its own recurrent state over them. */
+    private static RnnDenoiser newRnnDenoiser() {
+        Path dir = RnnDenoiser.defaultModelDir().orElseThrow(() -> new IllegalStateException(
+                "no denoiser model under models/denoiser (train one with the denoiser-training module, "
+                        + "or set -Dcallsight.denoiser.model)"));
+        GruModel weights = RNN_WEIGHTS.computeIfAbsent(dir.toAbsolutePath().normalize(), d -> {
+            try {
+                return GruModel.read(d.resolve("weights.bin"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read denoiser model " + d + ": " + e.getMessage(), e);
+            }
+        });
+        return new RnnDenoiser(new GruModel(weights.tensors()), dir.getFileName().toString());
+    }
+
+    private static short[] concat(short[] a, short[] b) {
+        short[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
