@@ -1,5 +1,6 @@
 package io.callsight.jobs;
 
+import io.callsight.asr.recognition.FrontEndConfig;
 import io.callsight.asr.recognition.VoskModelLocator;
 import io.callsight.asr.recognition.VoskRecognizer;
 import io.callsight.events.AudioFrame;
@@ -49,7 +50,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class SpeechJob {
     private static final JsonCodec<Utterance> UTTERANCE_JSON = JsonCodec.of(Utterance.class);
     private static final JsonCodec<CallEvent> EVENT_JSON = JsonCodec.of(CallEvent.class);
-    private static final long CALL_STATE_RETENTION_MS = Duration.ofMinutes(10).toMillis();
+    private static final long CALL_STATE_RETENTION_MS = Duration.ofDays(1).toMillis();
 
     private SpeechJob() {
     }
@@ -78,13 +79,13 @@ public final class SpeechJob {
         Sink<KeyedBytes> kafka = KafkaConnections.sink(config.kafkaBootstrap());
         Sink<ElasticsearchDocument> elasticsearch = new ElasticsearchSink(config.esUrl(), config.esApiKey(), 1000);
         String model = config.voskModel() != null ? config.voskModel() : VoskModelLocator.locate().toString();
-        build(env, source, kafka, elasticsearch, () -> new VoskRecognizer(Path.of(model)),
+        build(env, source, kafka, elasticsearch, () -> new VoskRecognizer(Path.of(model)), config.frontEnd(),
                 config.trackIdleTimeoutMs());
     }
 
     public static void build(StreamExecutionEnvironment env, Source<RawRecord, ?, ?> source, Sink<KeyedBytes> kafka,
             Sink<ElasticsearchDocument> elasticsearch, TranscribeTracks.RecognizerFactory recognizers,
-            long trackIdleTimeoutMs) {
+            FrontEndConfig frontEnd, long trackIdleTimeoutMs) {
         DataStream<RawRecord> records = env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka: calls")
                 .uid("kafka-source");
 
@@ -99,18 +100,21 @@ public final class SpeechJob {
 
         SingleOutputStreamOperator<Utterance> utterances = frames
                 .keyBy(AudioFrame::trackKey)
-                .process(new TranscribeTracks(recognizers, trackIdleTimeoutMs)).name("transcribe tracks (Vosk)")
+                .process(new TranscribeTracks(recognizers, frontEnd, trackIdleTimeoutMs)).name("transcribe tracks (Vosk)")
                 .uid("transcribe");
 
         DataStream<TrackSummary> finishedTracks = utterances.getSideOutput(TranscribeTracks.TRACK_SUMMARIES);
-        DataStream<CallDocument> calls = events.map(CallUpdate::of).name("call events")
+        SingleOutputStreamOperator<CallDocument> calls = events.map(CallUpdate::of).name("call events")
                 .union(finishedTracks.map(CallUpdate::of).name("finished tracks"))
                 .keyBy(CallUpdate::callId)
                 .process(new BuildCallDocuments(CALL_STATE_RETENTION_MS)).name("build call documents")
                 .uid("call-documents");
 
         utterances.map(Documents::utterance).name("utterance documents")
-                .union(calls.map(Documents::call).name("call documents"))
+                .union(calls.map(Documents::call).name("call documents"),
+                        calls.getSideOutput(BuildCallDocuments.STALE_UTTERANCES)
+                                .map(id -> ElasticsearchDocument.delete(IndexTemplates.UTTERANCES, id))
+                                .name("stale utterance deletions"))
                 .sinkTo(elasticsearch).name("elasticsearch").uid("es-sink");
 
         DataStream<DeadLetter> deadLetters = frames.getSideOutput(DeadLetters.TAG)

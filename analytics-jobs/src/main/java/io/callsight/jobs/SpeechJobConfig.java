@@ -1,5 +1,7 @@
 package io.callsight.jobs;
 
+import io.callsight.asr.recognition.Denoising;
+import io.callsight.asr.recognition.FrontEndConfig;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
@@ -7,7 +9,8 @@ import java.util.Map;
 /**
  * Settings of the speech job. The same keys work as {@code --key value} arguments (for {@code flink run})
  * and as environment variables (for the launcher): {@code KAFKA_BOOTSTRAP}, {@code ES_URL}, {@code ES_API_KEY},
- * {@code CALLSIGHT_VOSK_MODEL}.
+ * {@code CALLSIGHT_VOSK_MODEL}. {@code --denoise none|spectral|rnn} and {@code --vad on|off} choose the audio
+ * front-end.
  */
 public record SpeechJobConfig(
         String kafkaBootstrap,
@@ -17,7 +20,8 @@ public record SpeechJobConfig(
         String groupId,
         int parallelism,
         long checkpointIntervalMs,
-        long trackIdleTimeoutMs) implements Serializable {
+        long trackIdleTimeoutMs,
+        FrontEndConfig frontEnd) implements Serializable {
 
     public static SpeechJobConfig fromArgs(String[] args, Map<String, String> env) {
         Map<String, String> a = new HashMap<>();
@@ -38,6 +42,26 @@ public record SpeechJobConfig(
                 a.getOrDefault("group.id", "callsight-speech"),
                 Integer.parseInt(a.getOrDefault("parallelism", "2")),
                 Long.parseLong(a.getOrDefault("checkpoint.interval.ms", "5000")),
-                Long.parseLong(a.getOrDefault("track.idle.timeout.ms", "120000")));
+                Long.parseLong(a.getOrDefault("track.idle.timeout.ms", "120000")),
+                frontEnd(a.get("denoise"), a.get("vad")));
+    }
+
+    /** {@code --denoise none|spectral|rnn}, {@code --vad on|off}; unset means the benchmarked defaults. */
+    static FrontEndConfig frontEnd(String denoise, String vad) {
+        FrontEndConfig config = FrontEndConfig.defaults();
+        if (denoise != null) {
+            try {
+                config = config.withDenoising(Denoising.valueOf(denoise.trim().toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--denoise must be none, spectral or rnn, not '" + denoise + "'");
+            }
+        }
+        if (vad != null) {
+            if (!vad.equals("on") && !vad.equals("off")) {
+                throw new IllegalArgumentException("--vad must be on or off, not '" + vad + "'");
+            }
+            config = config.withVad(vad.equals("on"));
+        }
+        return config;
     }
 }

@@ -5,7 +5,6 @@ import io.callsight.stack.DetachedProcess;
 import io.callsight.stack.JavaRuntime;
 import io.callsight.stack.LogTail;
 import io.callsight.stack.PidFile;
-import io.callsight.stack.ProcessStopper;
 import io.callsight.stack.StackComponent;
 import io.callsight.stack.StackConfig;
 import io.callsight.stack.StackException;
@@ -17,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The Flink jobs of the embedded stack: a background JVM running {@code callsight jobs run}, i.e. the speech
@@ -117,19 +115,12 @@ final class FlinkJobs implements StackComponent {
 
     @Override
     public ComponentStatus status() {
-        Optional<ProcessHandle> process = pidFile.liveProcess();
-        if (process.isEmpty()) {
-            return ComponentStatus.stopped(name(), url());
-        }
-        return ComponentStatus.running(name(), process.get().pid(),
-                Files.exists(readyFile) ? url() : "starting, log " + logFile());
+        return pidFile.status(name(), Files.exists(readyFile) ? url() : "starting, log " + logFile());
     }
 
     @Override
     public boolean stop(Duration graceful) {
-        Optional<ProcessHandle> process = pidFile.liveProcess();
-        boolean stopped = process.isPresent() && ProcessStopper.stop(process.get(), graceful, name());
-        pidFile.delete();
+        boolean stopped = pidFile.stopProcess(graceful, "the Flink jobs");
         try {
             Files.deleteIfExists(readyFile);
         } catch (IOException ignored) {

@@ -43,6 +43,12 @@ final class JobsCommand implements Runnable {
         @Option(names = "--ready-file", description = "File to create once the job is running.")
         Path readyFile;
 
+        @Option(names = "--denoise", paramLabel = "none|spectral|rnn", description = "Noise suppression (default: the benchmarked default).")
+        String denoise;
+
+        @Option(names = "--vad", paramLabel = "on|off", description = "VAD gating of the recognizer (default: on).")
+        String vad;
+
         @Override
         public Integer call() throws Exception {
             List<String> args = new ArrayList<>(List.of("--parallelism", String.valueOf(parallelism)));
@@ -51,6 +57,12 @@ final class JobsCommand implements Runnable {
             }
             if (esUrl != null) {
                 args.addAll(List.of("--es.url", esUrl));
+            }
+            if (denoise != null) {
+                args.addAll(List.of("--denoise", denoise));
+            }
+            if (vad != null) {
+                args.addAll(List.of("--vad", vad));
             }
             SpeechJobConfig config = SpeechJobConfig.fromArgs(args.toArray(String[]::new), System.getenv());
             Configuration flink = new Configuration();

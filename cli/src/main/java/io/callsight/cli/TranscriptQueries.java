@@ -27,7 +27,7 @@ final class TranscriptQueries implements AutoCloseable {
         this.client = ElasticsearchClients.connect(esUrl, System.getenv("ES_API_KEY"));
     }
 
-    record Line(String track, long startMs, long endMs, String text, double confidence) {
+    record Line(String track, int idx, long startMs, long endMs, String text, double confidence) {
     }
 
     /** Waits until every call's document says all its tracks are transcribed; reports how many are done. */
@@ -99,6 +99,12 @@ final class TranscriptQueries implements AutoCloseable {
                         .filter(f -> f.range(r -> r.date(d -> d.field("indexedAt").gte(String.valueOf(sinceMs)))))))).count();
     }
 
+    /** The call's document as indexed, or null. */
+    Map<?, ?> call(String callId) throws IOException {
+        var response = client.get(g -> g.index(IndexTemplates.CALLS).id(callId), Map.class);
+        return response.found() ? response.source() : null;
+    }
+
     List<Line> transcript(String callId) throws IOException {
         client.indices().refresh(r -> r.index(IndexTemplates.UTTERANCES));
         SearchResponse<Map> response = client.search(s -> s.index(IndexTemplates.UTTERANCES)
@@ -109,7 +115,8 @@ final class TranscriptQueries implements AutoCloseable {
         List<Line> lines = new ArrayList<>();
         for (Hit<Map> hit : response.hits().hits()) {
             Map<?, ?> doc = hit.source();
-            lines.add(new Line((String) doc.get("track"), ((Number) doc.get("startMs")).longValue(),
+            lines.add(new Line((String) doc.get("track"), ((Number) doc.get("idx")).intValue(),
+                    ((Number) doc.get("startMs")).longValue(),
                     ((Number) doc.get("endMs")).longValue(), (String) doc.get("text"),
                     ((Number) doc.get("confidence")).doubleValue()));
         }

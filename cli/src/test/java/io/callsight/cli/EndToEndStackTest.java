@@ -128,12 +128,30 @@ class EndToEndStackTest {
     @Test
     @Order(2)
     void reimportingTheSameCallsOverwritesInsteadOfDuplicating() throws Exception {
-        Map<String, List<String>> idsBefore = utteranceIds();
+        assertUtteranceIdsAreExactlyTheCounted();
         long reimportedAt = System.currentTimeMillis();
         List<ImportResult> again = ImportCommand.importCalls(stack.config().kafkaBootstrap(), "demo", 100, wavs);
         assertEquals(callIds, again.stream().map(ImportResult::callId).toList(), "call ids derive from the files");
         assertEquals(Set.copyOf(callIds), es.awaitTranscribed(callIds, reimportedAt, INDEXING_TIMEOUT, n -> { }));
-        assertEquals(idsBefore, utteranceIds());
+        assertUtteranceIdsAreExactlyTheCounted();
+    }
+
+    /**
+     * Per call and track, the utterance documents are numbered 0..n-1 with n what the call document counts:
+     * nothing duplicated, nothing stale left over from an earlier transcription.
+     */
+    private void assertUtteranceIdsAreExactlyTheCounted() throws Exception {
+        for (String callId : callIds) {
+            List<TranscriptQueries.Line> lines = es.transcript(callId);
+            Map<?, ?> call = es.call(callId);
+            assertEquals(((Number) call.get("utteranceCount")).intValue(), lines.size(), callId + " utterance documents");
+            for (Track track : List.of(Track.CUSTOMER, Track.AGENT)) {
+                List<Integer> idx = lines.stream().filter(l -> l.track().equals(track.name()))
+                        .map(TranscriptQueries.Line::idx).sorted().toList();
+                assertEquals(java.util.stream.IntStream.range(0, idx.size()).boxed().toList(), idx,
+                        callId + " " + track + " utterance indexes");
+            }
+        }
     }
 
     @Test
@@ -192,14 +210,5 @@ class EndToEndStackTest {
         assertEquals("decode-audio", found.get(0).stage());
         assertTrue(found.get(0).reason().contains("not an audio frame"), found.get(0).reason());
         assertEquals("hello", new String(found.get(0).payload(), StandardCharsets.UTF_8));
-    }
-
-    private Map<String, List<String>> utteranceIds() throws Exception {
-        Map<String, List<String>> ids = new java.util.TreeMap<>();
-        for (String callId : callIds) {
-            ids.put(callId, es.transcript(callId).stream()
-                    .map(l -> l.track() + "@" + l.startMs() + ":" + l.text()).toList());
-        }
-        return ids;
     }
 }

@@ -184,9 +184,7 @@ public final class EmbeddedElasticsearch implements StackComponent {
         if (config.esExternal()) {
             return ComponentStatus.external(name(), url());
         }
-        return pidFile.liveProcess()
-                .map(p -> ComponentStatus.running(name(), p.pid(), url()))
-                .orElseGet(() -> ComponentStatus.stopped(name(), url()));
+        return pidFile.status(name(), url());
     }
 
     @Override
@@ -194,17 +192,9 @@ public final class EmbeddedElasticsearch implements StackComponent {
         if (config.esExternal()) {
             return false;
         }
-        Optional<ProcessHandle> process = pidFile.liveProcess();
-        if (process.isEmpty()) {
-            stopStarter();
-            return false;
-        }
-        if (!ProcessStopper.stop(process.get(), graceful, "Elasticsearch")) {
-            throw new StackException("cannot stop Elasticsearch (pid " + process.get().pid() + ")");
-        }
+        boolean stopped = pidFile.stopProcess(graceful, "Elasticsearch");
         stopStarter();
-        pidFile.delete();
-        return true;
+        return stopped;
     }
 
     /** A start that is aborted before the node is up still has its {@code -d} command running. */

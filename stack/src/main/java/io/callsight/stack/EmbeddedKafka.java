@@ -151,9 +151,7 @@ public final class EmbeddedKafka implements StackComponent {
         if (config.kafkaExternal()) {
             return ComponentStatus.external(name(), url());
         }
-        return pidFile.liveProcess()
-                .map(p -> ComponentStatus.running(name(), p.pid(), url()))
-                .orElseGet(() -> ComponentStatus.stopped(name(), url()));
+        return pidFile.status(name(), url());
     }
 
     @Override
@@ -161,15 +159,7 @@ public final class EmbeddedKafka implements StackComponent {
         if (config.kafkaExternal()) {
             return false;
         }
-        Optional<ProcessHandle> process = pidFile.liveProcess();
-        if (process.isEmpty()) {
-            return false;
-        }
-        if (!ProcessStopper.stop(process.get(), graceful, "Kafka")) {
-            throw new StackException("cannot stop Kafka (pid " + process.get().pid() + ")");
-        }
-        pidFile.delete();
-        return true;
+        return pidFile.stopProcess(graceful, "Kafka");
     }
 
     private void requireEmbedded() {

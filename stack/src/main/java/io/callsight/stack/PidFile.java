@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,30 @@ public final class PidFile {
             delete();
         }
         return process;
+    }
+
+    /** Running (with its pid) if the file names a live process, else stopped. */
+    public ComponentStatus status(String name, String url) {
+        return liveProcess()
+                .map(p -> ComponentStatus.running(name, p.pid(), url))
+                .orElseGet(() -> ComponentStatus.stopped(name, url));
+    }
+
+    /**
+     * Stops the process this file names (SIGTERM, then kill after {@code graceful}) and removes the file.
+     *
+     * @return true if a running process was stopped
+     */
+    public boolean stopProcess(Duration graceful, String displayName) {
+        Optional<ProcessHandle> process = liveProcess();
+        if (process.isEmpty()) {
+            return false;
+        }
+        if (!ProcessStopper.stop(process.get(), graceful, displayName)) {
+            throw new StackException("cannot stop " + displayName + " (pid " + process.get().pid() + ")");
+        }
+        delete();
+        return true;
     }
 
     public void delete() {

@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.bulk.OperationType;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +49,11 @@ final class ElasticsearchSinkWriter implements SinkWriter<ElasticsearchDocument>
         synchronized (lock) {
             inFlight++;
         }
-        ingester.add(op -> op.index(i -> i.index(document.index()).id(document.id()).document(document.source())));
+        if (document.isDelete()) {
+            ingester.add(op -> op.delete(d -> d.index(document.index()).id(document.id())));
+        } else {
+            ingester.add(op -> op.index(i -> i.index(document.index()).id(document.id()).document(document.source())));
+        }
     }
 
     /** Called on checkpoint and at end of input: returns only once everything written so far is indexed. */
@@ -94,8 +99,8 @@ final class ElasticsearchSinkWriter implements SinkWriter<ElasticsearchDocument>
         public void afterBulk(long executionId, BulkRequest request, List<Void> contexts, BulkResponse response) {
             int failed = 0;
             for (BulkResponseItem item : response.items()) {
-                if (item.error() == null) {
-                    continue;
+                if (item.error() == null || (item.status() == 404 && item.operationType() == OperationType.Delete)) {
+                    continue; // deleting what is already gone is fine
                 }
                 if (item.status() == 429 || item.status() >= 500) {
                     // Overload or node trouble: fail the checkpoint so Flink replays from the last one.

@@ -3,6 +3,7 @@ package io.callsight.jobs.speech;
 import io.callsight.events.CallEvent;
 import io.callsight.events.Track;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,9 @@ public class CallDocument {
     public long durationMs;
     public int utteranceCount;
     public int wordCount;
+    public Map<String, Integer> utterancesByTrack = new HashMap<>();
+    /** Per-track counts of the previous transcription of this call, until this one has replaced them. */
+    public Map<String, Integer> previousUtterancesByTrack = new HashMap<>();
     public boolean ended;
     public boolean anyTrackIncomplete;
 
@@ -62,6 +66,8 @@ public class CallDocument {
         ended = false;
         anyTrackIncomplete = false;
         tracksTranscribed = new ArrayList<>();
+        previousUtterancesByTrack = utterancesByTrack;
+        utterancesByTrack = new HashMap<>();
         utteranceCount = 0;
         wordCount = 0;
         durationMs = 0;
@@ -72,12 +78,27 @@ public class CallDocument {
         callId = summary.callId();
         if (!tracksTranscribed.contains(summary.track().name())) {
             tracksTranscribed.add(summary.track().name());
+            utterancesByTrack.put(summary.track().name(), summary.utterances());
             utteranceCount += summary.utterances();
             wordCount += summary.words();
         }
         durationMs = Math.max(durationMs, summary.audioMs());
         anyTrackIncomplete |= !summary.completed();
         updateStatus();
+    }
+
+    /**
+     * Utterance ids an earlier transcription of this call indexed beyond what this one produced on the
+     * summary's track: left alone they would show up as stale extra lines in the transcript.
+     */
+    public List<String> staleUtteranceIds(TrackSummary summary) {
+        String track = summary.track().name();
+        int before = previousUtterancesByTrack.getOrDefault(track, 0);
+        List<String> stale = new ArrayList<>();
+        for (int idx = summary.utterances(); idx < before; idx++) {
+            stale.add(callId + "/" + track + "/" + idx);
+        }
+        return stale;
     }
 
     private void updateStatus() {

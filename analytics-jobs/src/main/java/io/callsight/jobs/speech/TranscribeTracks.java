@@ -1,16 +1,20 @@
 package io.callsight.jobs.speech;
 
+import io.callsight.asr.recognition.FrontEndConfig;
 import io.callsight.asr.recognition.SpeechRecognizer;
 import io.callsight.asr.recognition.TrackTranscriber;
 import io.callsight.events.AudioFrame;
 import io.callsight.events.AudioFrameCodec;
 import io.callsight.events.Utterance;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -34,13 +38,20 @@ public final class TranscribeTracks extends KeyedProcessFunction<String, AudioFr
     }
 
     private final RecognizerFactory recognizerFactory;
+    private final FrontEndConfig frontEnd;
     private final long idleTimeoutMs;
 
     private transient SpeechRecognizer recognizer;
     private transient Map<String, LiveTrack> live;
+    private transient ValueState<TrackProgress> progress;
 
     public TranscribeTracks(RecognizerFactory recognizerFactory, long idleTimeoutMs) {
+        this(recognizerFactory, FrontEndConfig.defaults(), idleTimeoutMs);
+    }
+
+    public TranscribeTracks(RecognizerFactory recognizerFactory, FrontEndConfig frontEnd, long idleTimeoutMs) {
         this.recognizerFactory = recognizerFactory;
+        this.frontEnd = frontEnd;
         this.idleTimeoutMs = idleTimeoutMs;
     }
 
@@ -48,20 +59,26 @@ public final class TranscribeTracks extends KeyedProcessFunction<String, AudioFr
     public void open(OpenContext openContext) {
         recognizer = recognizerFactory.get();
         live = new HashMap<>();
+        progress = getRuntimeContext().getState(new ValueStateDescriptor<>("progress", TrackProgress.class));
     }
 
     @Override
-    public void processElement(AudioFrame frame, Context ctx, Collector<Utterance> out) {
+    public void processElement(AudioFrame frame, Context ctx, Collector<Utterance> out) throws IOException {
         String key = ctx.getCurrentKey();
         LiveTrack track = live.get(key);
         if (track == null) {
-            track = new LiveTrack(new TrackTranscriber(recognizer, frame.tenant(), frame.callId(), frame.track()));
+            TrackProgress resumed = progress.value(); // non-null only after a restore in the middle of the track
+            TrackProgress from = resumed != null ? resumed : new TrackProgress();
+            track = new LiveTrack(new TrackTranscriber(recognizer, frame.tenant(), frame.callId(), frame.track(),
+                    frontEnd, from.nextIndex), from.words);
             live.put(key, track);
         }
         long now = ctx.timerService().currentProcessingTime();
         track.lastFrameAt = now;
         try {
-            emit(track, track.transcriber.accept(frame), out);
+            if (emit(track, track.transcriber.accept(frame), out)) {
+                progress.update(new TrackProgress(track.transcriber.utteranceCount(), track.words));
+            }
         } catch (RuntimeException e) {
             // One broken track must not stop the others: park the frame, end this track.
             LOG.warn("track {} failed at frame {}: {}", key, frame.seq(), e.getMessage());
@@ -78,7 +95,7 @@ public final class TranscribeTracks extends KeyedProcessFunction<String, AudioFr
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Utterance> out) {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Utterance> out) throws IOException {
         String key = ctx.getCurrentKey();
         LiveTrack track = live.get(key);
         if (track != null && timestamp - track.lastFrameAt >= idleTimeoutMs) {
@@ -90,17 +107,19 @@ public final class TranscribeTracks extends KeyedProcessFunction<String, AudioFr
 
     private void end(String key, LiveTrack track, boolean completed, Context ctx, Collector<Utterance> out) {
         live.remove(key);
+        progress.clear();
         TrackTranscriber t = track.transcriber;
         t.close();
         ctx.output(TRACK_SUMMARIES, new TrackSummary(t.tenant(), t.callId(), t.track(), t.utteranceCount(),
                 track.words, t.audioMs(), completed));
     }
 
-    private static void emit(LiveTrack track, List<Utterance> utterances, Collector<Utterance> out) {
+    private static boolean emit(LiveTrack track, List<Utterance> utterances, Collector<Utterance> out) {
         for (Utterance u : utterances) {
             track.words += u.words().size();
             out.collect(u);
         }
+        return !utterances.isEmpty();
     }
 
     @Override
@@ -119,8 +138,9 @@ public final class TranscribeTracks extends KeyedProcessFunction<String, AudioFr
         long lastFrameAt;
         int words;
 
-        LiveTrack(TrackTranscriber transcriber) {
+        LiveTrack(TrackTranscriber transcriber, int words) {
             this.transcriber = transcriber;
+            this.words = words;
         }
     }
 }

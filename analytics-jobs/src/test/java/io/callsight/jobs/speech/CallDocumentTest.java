@@ -76,4 +76,21 @@ class CallDocumentTest {
         doc.apply(event(CallEvent.Type.STARTED, 0));
         assertEquals(List.of("CUSTOMER"), doc.tracksTranscribed);
     }
+
+    @Test
+    void aReimportWithFewerUtterancesNamesTheStaleOnes() {
+        CallDocument doc = new CallDocument();
+        doc.apply(event(CallEvent.Type.STARTED, 0));
+        doc.apply(track(Track.CUSTOMER, 4, true));
+        doc.apply(track(Track.AGENT, 2, true));
+        doc.apply(event(CallEvent.Type.ENDED, 61_000));
+
+        doc.apply(event(CallEvent.Type.STARTED, 0));
+        TrackSummary fewer = track(Track.CUSTOMER, 2, true);
+        doc.apply(fewer);
+        assertEquals(List.of("c1/CUSTOMER/2", "c1/CUSTOMER/3"), doc.staleUtteranceIds(fewer));
+        TrackSummary more = track(Track.AGENT, 3, true);
+        doc.apply(more);
+        assertEquals(List.of(), doc.staleUtteranceIds(more));
+    }
 }

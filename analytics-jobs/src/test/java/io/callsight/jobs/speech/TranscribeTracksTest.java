@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.callsight.asr.recognition.FrontEndConfig;
 import io.callsight.events.AudioCodec;
 import io.callsight.events.AudioFrame;
 import io.callsight.events.DeadLetter;
@@ -28,9 +29,13 @@ class TranscribeTracksTest {
         CountingRecognizer.OPEN_STREAMS.set(0);
         CountingRecognizer.OPEN_RECOGNIZERS.set(0);
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new TranscribeTracks(CountingRecognizer::new, IDLE_MS)),
+                operator(),
                 AudioFrame::trackKey, org.apache.flink.api.common.typeinfo.Types.STRING);
         harness.open();
+    }
+
+    private static KeyedProcessOperator<String, AudioFrame, Utterance> operator() {
+        return new KeyedProcessOperator<>(new TranscribeTracks(CountingRecognizer::new, FrontEndConfig.none(), IDLE_MS));
     }
 
     @AfterEach
@@ -94,5 +99,29 @@ class TranscribeTracksTest {
         assertEquals(1, dead.size());
         assertTrue(dead.peek().getValue().reason().contains("changed sample rate"), dead.peek().getValue().reason());
         assertEquals(2, harness.getSideOutput(TranscribeTracks.TRACK_SUMMARIES).size());
+    }
+
+    @Test
+    void afterARestoreMidTrackTheNumberingContinuesInsteadOfOverwriting() throws Exception {
+        for (int s = 0; s < 3; s++) {
+            feed(frame("c1", Track.CUSTOMER, s, false));
+        }
+        List<String> before = harness.extractOutputValues().stream().map(Utterance::id).toList();
+        var snapshot = harness.snapshot(1, 1);
+        harness.close();
+
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(operator(), AudioFrame::trackKey,
+                org.apache.flink.api.common.typeinfo.Types.STRING);
+        harness.setup();
+        harness.initializeState(snapshot);
+        harness.open();
+        for (int s = 3; s < 6; s++) {
+            feed(frame("c1", Track.CUSTOMER, s, s == 5));
+        }
+        List<String> after = harness.extractOutputValues().stream().map(Utterance::id).toList();
+        assertFalse(before.isEmpty());
+        assertFalse(after.isEmpty());
+        assertTrue(after.stream().noneMatch(before::contains), "restored track reused ids: " + after);
+        assertEquals("c1/CUSTOMER/" + before.size(), after.get(0));
     }
 }

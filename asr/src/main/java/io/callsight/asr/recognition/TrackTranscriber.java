@@ -37,6 +37,17 @@ public final class TrackTranscriber implements AutoCloseable {
 
     public TrackTranscriber(SpeechRecognizer recognizer, String tenant, String callId, Track track,
             FrontEndConfig frontEnd) {
+        this(recognizer, tenant, callId, track, frontEnd, 0);
+    }
+
+    /**
+     * {@code firstIndex}: index of the first utterance this transcriber emits. A stream processor that lost the
+     * recognizer (restart from a checkpoint, mid-track) resumes numbering where its checkpoint says, so it never
+     * overwrites the utterances already indexed under the earlier indexes.
+     */
+    public TrackTranscriber(SpeechRecognizer recognizer, String tenant, String callId, Track track,
+            FrontEndConfig frontEnd, int firstIndex) {
+        this.nextIndex = firstIndex;
         this.gate = frontEnd.vad() ? new VadGate(recognizer.sampleRate(), frontEnd.vadConfig()) : null;
         this.denoising = frontEnd.denoising();
         this.tenant = tenant;

@@ -9,7 +9,8 @@ package io.callsight.asr.vad;
  * @param prePaddingMs   audio kept before the first speech frame, so soft onsets ("f", "s", "h") survive
  * @param postPaddingMs  audio kept after the last speech frame, so trailing weak consonants survive
  */
-public record VadConfig(VadMode mode, int minSpeechMs, int minSilenceMs, int prePaddingMs, int postPaddingMs) {
+public record VadConfig(VadMode mode, int minSpeechMs, int minSilenceMs, int prePaddingMs, int postPaddingMs)
+        implements java.io.Serializable {
 
     public VadConfig {
         java.util.Objects.requireNonNull(mode, "mode");

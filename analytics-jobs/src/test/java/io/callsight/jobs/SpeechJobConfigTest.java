@@ -1,0 +1,46 @@
+package io.callsight.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.callsight.asr.recognition.Denoising;
+import io.callsight.asr.recognition.FrontEndConfig;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SpeechJobConfigTest {
+    @Test
+    void argumentsWinOverTheEnvironmentWhichWinsOverDefaults() {
+        SpeechJobConfig config = SpeechJobConfig.fromArgs(
+                new String[] {"--es.url", "http://es:9200", "--parallelism", "4", "--denoise", "rnn", "--vad", "off"},
+                Map.of("KAFKA_BOOTSTRAP", "k1:9092", "ES_URL", "http://ignored:9200"));
+        assertEquals("k1:9092", config.kafkaBootstrap());
+        assertEquals("http://es:9200", config.esUrl());
+        assertEquals(4, config.parallelism());
+        assertEquals(Denoising.RNN, config.frontEnd().denoising());
+        assertFalse(config.frontEnd().vad());
+    }
+
+    @Test
+    void defaultsAreTheEmbeddedStackAndTheBenchmarkedFrontEnd() {
+        SpeechJobConfig config = SpeechJobConfig.fromArgs(new String[0], Map.of());
+        assertEquals("127.0.0.1:9092", config.kafkaBootstrap());
+        assertEquals("http://127.0.0.1:9200", config.esUrl());
+        assertEquals(FrontEndConfig.defaults(), config.frontEnd());
+    }
+
+    @Test
+    void badArgumentsSayWhatIsWrong() {
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> SpeechJobConfig.fromArgs(new String[] {"--denoise", "loud"}, Map.of())).getMessage()
+                .contains("--denoise must be none, spectral or rnn"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> SpeechJobConfig.fromArgs(new String[] {"--parallelism"}, Map.of())).getMessage()
+                .contains("needs a value"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> SpeechJobConfig.fromArgs(new String[] {"oops"}, Map.of())).getMessage()
+                .contains("unexpected argument 'oops'"));
+    }
+}
