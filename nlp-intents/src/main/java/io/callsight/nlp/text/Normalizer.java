@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 public final class Normalizer {
     // Possessive quantifiers so "555.123.4567" is three integers, not a decimal followed by junk.
     private static final Pattern RAW = Pattern.compile(
-            "(?<!\\d[.,])\\d{1,3}(?:,\\d{3})++(?:\\.\\d++)?(?![.,]?\\d)|(?<!\\d[.,])\\d++\\.\\d++(?![.,]?\\d)|\\d++|[\\p{L}\\p{M}]++(?:['’][\\p{L}]++)*+");
+            "(?<!\\d[.,])\\d{1,3}(?:,\\d{3})++(?:\\.\\d++)?(?![.,]?\\d)|(?<!\\d[.,])\\d++\\.\\d++(?![.,]?\\d)|(?i:\\d{1,2}(?:st|nd|rd|th))(?![\\p{L}\\d])|\\d++|[\\p{L}\\p{M}]++(?:['’][\\p{L}]++)*+");
     private static final Pattern MERGE_GAP_WRITTEN = Pattern.compile("[\\s\\-().+]*");
     private static final Pattern MERGE_GAP_SPOKEN = Pattern.compile("[\\s\\-().,+]*");
 
