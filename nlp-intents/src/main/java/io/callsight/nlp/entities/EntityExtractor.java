@@ -461,6 +461,10 @@ public final class EntityExtractor {
             boolean plus = before == '+';
             EntityType type = classifyDigits(digits, context(tokens, i), plus, text.substring(t.start(), t.end()));
             int start = plus && type == EntityType.PHONE ? text.lastIndexOf('+', t.start()) : t.start();
+            if (type == EntityType.PHONE && start > 0 && text.charAt(start - 1) == '('
+                    && text.substring(start, t.end()).contains(")")) {
+                start--; // "(555) 123-4567"
+            }
             out.add(entity(type, text, start, t.end(), plus && type == EntityType.PHONE ? "+" + digits : digits));
         }
     }
