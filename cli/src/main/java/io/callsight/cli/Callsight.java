@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 StatusCommand.class,
                 ImportCommand.class,
                 TranscribeCommand.class,
+                IntentsCommand.class,
                 DemoCommand.class,
                 BenchCommand.class,
                 JobsCommand.class,
