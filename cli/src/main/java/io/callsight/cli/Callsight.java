@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 ImportCommand.class,
                 TranscribeCommand.class,
                 IntentsCommand.class,
+                TrainCommand.class,
                 DemoCommand.class,
                 BenchCommand.class,
                 JobsCommand.class,

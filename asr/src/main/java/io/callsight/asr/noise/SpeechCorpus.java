@@ -24,10 +24,13 @@ public final class SpeechCorpus {
     private SpeechCorpus() {
     }
 
-    /** The shared datasets directory ({@code callsight.datasets}, {@code CALLSIGHT_DATASETS} or /work/shared/datasets). */
+    /**
+     * Where the speech data sets live: {@code -Dcallsight.datasets} or {@code CALLSIGHT_DATASETS}, else the
+     * repository's own {@code datasets/} (fsdd and ljspeech-sample are copied there with their licenses).
+     */
     public static Path datasetsDir() {
         String p = System.getProperty("callsight.datasets", System.getenv("CALLSIGHT_DATASETS"));
-        return Path.of(p != null ? p : "/work/shared/datasets");
+        return p != null ? Path.of(p) : Path.of(System.getProperty("callsight.root", ".")).resolve("datasets");
     }
 
     /**

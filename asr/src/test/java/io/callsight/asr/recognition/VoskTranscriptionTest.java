@@ -37,8 +37,7 @@ import org.junit.jupiter.api.Test;
  * the model itself is required (the build unpacks it).
  */
 class VoskTranscriptionTest {
-    private static final Path DATASET = Path.of(System.getProperty("callsight.ljspeech",
-            "/work/shared/datasets/ljspeech-sample"));
+    private static final Path DATASET = io.callsight.asr.noise.SpeechCorpus.datasetsDir().resolve("ljspeech-sample");
     private static final int PHONE_RATE = 8000;
     private static final int FILES = 5;
     private static final double MAX_WER = 0.35;

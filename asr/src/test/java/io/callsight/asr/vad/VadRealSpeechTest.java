@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** Real recordings (FSDD spoken digits at 8 kHz, LJSpeech resampled) between silences, clean and in noise. */
 class VadRealSpeechTest {
-    private static final Path FSDD = Path.of("/work/shared/datasets/fsdd/recordings");
-    private static final Path LJ = Path.of("/work/shared/datasets/ljspeech-sample/wavs");
+    private static final Path FSDD = io.callsight.asr.noise.SpeechCorpus.datasetsDir().resolve("fsdd/recordings");
+    private static final Path LJ = io.callsight.asr.noise.SpeechCorpus.datasetsDir().resolve("ljspeech-sample/wavs");
 
     private static List<double[]> load(Path dir, int count, int rate) throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(dir), "dataset not found at " + dir + ": real-speech test skipped");

@@ -81,7 +81,7 @@ public final class TrainDenoiser {
                               --frames N         frames (10 ms) per training sequence (default 100)
                               --lr X             Adam learning rate (default 0.003)
                               --seed N           data/initialization seed (default 1)
-                              --datasets DIR     shared datasets (ljspeech-sample, fsdd); default /work/shared/datasets
+                              --datasets DIR     speech data sets (ljspeech-sample, fsdd); default <callsight root>/datasets
                               --no-eval          skip the SNR/CPU evaluation
                             Run with -Dai.djl.offline=true -DOPT_OUT_TRACKING=true and DJL_CACHE_DIR set.""");
                     return;
