@@ -1,0 +1,547 @@
+package io.callsight.cli;
+
+import io.callsight.asr.audio.G711;
+import io.callsight.asr.audio.WavAudio;
+import io.callsight.asr.audio.WavFile;
+import io.callsight.asr.eval.WordErrorRate;
+import io.callsight.asr.noise.Mixer;
+import io.callsight.asr.noise.NoiseGenerator;
+import io.callsight.asr.noise.NoiseType;
+import io.callsight.asr.recognition.Denoising;
+import io.callsight.asr.recognition.FrontEndConfig;
+import io.callsight.asr.recognition.RecognizedSegment;
+import io.callsight.asr.recognition.SpeechRecognizer;
+import io.callsight.asr.recognition.TrackTranscriber;
+import io.callsight.asr.recognition.VoskModelLocator;
+import io.callsight.asr.recognition.VoskRecognizer;
+import io.callsight.asr.vad.VadConfig;
+import io.callsight.asr.vad.VadMode;
+import io.callsight.events.AudioCodec;
+import io.callsight.events.AudioFrame;
+import io.callsight.events.Track;
+import io.callsight.events.Utterance;
+import io.callsight.ingest.FrameSlicer;
+import io.callsight.tts.LineTiming;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The audio front-end (noise suppression → resampling → VAD gate) on the demo calls: WER in noise per
+ * suppressor, decoding speed with and without VAD gating, the front-end's own CPU cost, and the issue's targets.
+ * No stack needed: the engine code runs in-process, as in {@code callsight transcribe}.
+ */
+@Command(name = "frontend", mixinStandardHelpOptions = true,
+        description = {"Audio front-end on the demo calls (8 kHz μ-law, noise added per track at each SNR): "
+                + "WER for no suppression / spectral / RNN, VAD gating speed-up, front-end CPU per track, "
+                + "and PASS/FAIL against the targets. No stack needed.",
+                "Babble is built from the speech of the other demo calls (never the call it is added to)."})
+final class FrontendBenchmark implements Callable<Integer> {
+    private static final String CLEAN = "clean";
+    private static final int FRAME_MS = 100;
+
+    @Option(names = "--calls", defaultValue = "3", description = "Use the first N demo calls (default: ${DEFAULT-VALUE}).")
+    int calls;
+
+    @Option(names = "--snrs", defaultValue = "clean,20,10,5,0", split = ",",
+            description = "Conditions: `clean` and/or SNRs in dB (default: ${DEFAULT-VALUE}).")
+    List<String> snrs;
+
+    @Option(names = "--noises", defaultValue = "white,babble,hum", split = ",",
+            description = "Noise types, any of white, pink, brown, hum, clicks, tones, babble (default: ${DEFAULT-VALUE}).")
+    List<String> noises;
+
+    @Option(names = "--threads", defaultValue = "2",
+            description = "Threads decoding the WER configurations in parallel, one shared Vosk model "
+                    + "(default: ${DEFAULT-VALUE}). Speed and CPU figures are always single-thread.")
+    int threads;
+
+    @Option(names = "--parts", defaultValue = "wer,vad,cpu", split = ",",
+            description = "Which parts to run: wer, vad, cpu (default: ${DEFAULT-VALUE}); the checks use what ran.")
+    List<String> parts;
+
+    @Option(names = "--vad-mode", description = "Override the default VAD mode (0..3) for the whole run, for tuning.")
+    Integer vadMode;
+
+    @Option(names = "--vad-padding", paramLabel = "PRE/POST",
+            description = "Override the default VAD padding in ms, e.g. 200/300, for tuning.")
+    String vadPadding;
+
+    @Option(names = "--vad-min-silence", paramLabel = "MS", description = "Override the default VAD minimum silence (ms).")
+    Integer vadMinSilence;
+
+    /** One track of one call as the line carries it (μ-law bytes) plus its reference text. */
+    record TrackAudio(String call, Track track, byte[] ulaw, String reference) {
+        double seconds() {
+            return ulaw.length / 8000.0;
+        }
+    }
+
+    record Condition(String name, NoiseType noise, Double snrDb) {
+        boolean clean() {
+            return noise == null;
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<DemoCalls.DemoCall> all = DemoCalls.ensureRendered(System.err);
+        List<DemoCalls.DemoCall> demo = all.subList(0, Math.min(Math.max(1, calls), all.size()));
+        FrontEndConfig defaults = frontEndDefaults();
+        List<Condition> conditions = conditions();
+
+        System.out.println("machine: " + MachineInfo.describe());
+        List<TrackAudio> tracks = new ArrayList<>();
+        for (DemoCalls.DemoCall call : demo) {
+            WavAudio audio = WavFile.read(call.wav());
+            if (audio.codec() != AudioCodec.PCMU || audio.sampleRate() != 8000) {
+                throw new IllegalStateException(call.wav() + " is not 8 kHz μ-law");
+            }
+            for (int channel = 0; channel < audio.channels(); channel++) {
+                Track track = Track.forChannel(channel);
+                tracks.add(new TrackAudio(call.name(), track, audio.channelBytes()[channel], call.script(track)));
+            }
+        }
+        double trackSeconds = tracks.stream().mapToDouble(TrackAudio::seconds).sum();
+        System.out.printf(Locale.ROOT, "corpus: %d demo calls, %d tracks, %.1f s of track audio, 8 kHz μ-law (MaryTTS); "
+                        + "%d reference words%n", demo.size(), tracks.size(), trackSeconds,
+                tracks.stream().mapToInt(t -> WordErrorRate.normalize(t.reference()).size()).sum());
+        System.out.printf("front-end defaults: denoising=%s, vad=%s %s%n%n", defaults.denoising(),
+                defaults.vad() ? "on" : "off", describe(defaults.vadConfig()));
+
+        Map<String, Map<Denoising, WordErrorRate.Score>> wer = null;
+        VadResult vad = null;
+        Map<Denoising, Double> cpu = null;
+        try (VoskRecognizer recognizer = new VoskRecognizer(VoskModelLocator.locate())) {
+            if (parts.contains("wer")) {
+                wer = werTable(recognizer, tracks, all, demo, conditions, defaults);
+            }
+            if (parts.contains("vad")) {
+                vad = vadSpeed(recognizer, tracks, defaults);
+            }
+        }
+        if (parts.contains("cpu")) {
+            cpu = frontEndCpu(tracks, defaults);
+        }
+        checks(wer, vad, cpu, defaults);
+        return 0;
+    }
+
+    // ---------------------------------------------------------------- 1. WER in noise
+
+    private Map<String, Map<Denoising, WordErrorRate.Score>> werTable(SpeechRecognizer recognizer,
+            List<TrackAudio> tracks, List<DemoCalls.DemoCall> all, List<DemoCalls.DemoCall> chosen,
+            List<Condition> conditions, FrontEndConfig defaults) throws Exception {
+        System.out.printf(Locale.ROOT, "1. WER by condition and suppressor (VAD %s, %d threads)...%n",
+                defaults.vad() ? "on" : "off", threads);
+        Map<String, List<float[]>> babbleSpeech = conditions.stream().anyMatch(c -> c.noise() == NoiseType.BABBLE)
+                ? babbleSources(all) : Map.of();
+        // The noisy tracks, built once so every suppressor hears exactly the same audio.
+        Map<String, List<TrackAudio>> audio = new LinkedHashMap<>();
+        for (Condition c : conditions) {
+            List<TrackAudio> noisy = new ArrayList<>();
+            for (int i = 0; i < tracks.size(); i++) {
+                noisy.add(c.clean() ? tracks.get(i) : addNoise(tracks.get(i), c, i, babbleSpeech));
+            }
+            audio.put(c.name(), noisy);
+        }
+        record Job(String condition, Denoising denoising, TrackAudio track) {
+        }
+        List<Job> jobs = new ArrayList<>();
+        for (Condition c : conditions) {
+            for (Denoising d : Denoising.values()) {
+                for (TrackAudio t : audio.get(c.name())) {
+                    jobs.add(new Job(c.name(), d, t));
+                }
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        AtomicInteger done = new AtomicInteger();
+        long start = System.nanoTime();
+        List<Future<WordErrorRate.Score>> futures = new ArrayList<>();
+        try {
+            for (Job job : jobs) {
+                futures.add(pool.submit(() -> {
+                    WordErrorRate.Score s = WordErrorRate.score(job.track().reference(),
+                            transcribe(recognizer, job.track(), defaults.withDenoising(job.denoising())));
+                    int n = done.incrementAndGet();
+                    if (n % 20 == 0 || n == jobs.size()) {
+                        System.err.printf(Locale.ROOT, "  %d/%d track decodes (%.0f s)%n", n, jobs.size(),
+                                (System.nanoTime() - start) / 1e9);
+                    }
+                    return s;
+                }));
+            }
+            Map<String, Map<Denoising, WordErrorRate.Score>> table = new LinkedHashMap<>();
+            for (int i = 0; i < jobs.size(); i++) {
+                Job job = jobs.get(i);
+                table.computeIfAbsent(job.condition(), k -> new EnumMap<>(Denoising.class))
+                        .merge(job.denoising(), futures.get(i).get(), WordErrorRate.Score::plus);
+            }
+            double wall = (System.nanoTime() - start) / 1e9;
+            printWerTable(table, conditions);
+            System.out.printf(Locale.ROOT, "(%d track decodes, %.0f s of audio in %.0f s wall on %d threads)%n%n",
+                    jobs.size(), jobs.stream().mapToDouble(j -> j.track().seconds()).sum(), wall, threads);
+            return table;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void printWerTable(Map<String, Map<Denoising, WordErrorRate.Score>> table, List<Condition> conditions) {
+        System.out.println();
+        System.out.println("| condition        | none   | spectral | rnn    | rnn vs none |");
+        System.out.println("|------------------|--------|----------|--------|-------------|");
+        for (Condition c : conditions) {
+            printWerRow(c.name(), table.get(c.name()));
+        }
+        // Pooled over noise types at each SNR.
+        List<Double> levels = conditions.stream().filter(c -> !c.clean()).map(Condition::snrDb).distinct().toList();
+        if (noiseTypes().size() > 1) {
+            for (double snr : levels) {
+                printWerRow(String.format(Locale.ROOT, "all noises %s dB", fmtDb(snr)),
+                        pooled(table, conditions, c -> !c.clean() && c.snrDb() == snr));
+            }
+        }
+    }
+
+    private static void printWerRow(String name, Map<Denoising, WordErrorRate.Score> row) {
+        double none = row.get(Denoising.NONE).rate();
+        double rnn = row.get(Denoising.RNN).rate();
+        String rel = none == 0 ? "—" : String.format(Locale.ROOT, "%+.0f%%", 100 * (rnn - none) / none);
+        System.out.printf(Locale.ROOT, "| %-16s | %5.1f%% | %7.1f%% | %5.1f%% | %11s |%n", name, 100 * none,
+                100 * row.get(Denoising.SPECTRAL).rate(), 100 * rnn, rel);
+    }
+
+    private static Map<Denoising, WordErrorRate.Score> pooled(Map<String, Map<Denoising, WordErrorRate.Score>> table,
+            List<Condition> conditions, java.util.function.Predicate<Condition> which) {
+        Map<Denoising, WordErrorRate.Score> sum = new EnumMap<>(Denoising.class);
+        for (Denoising d : Denoising.values()) {
+            sum.put(d, WordErrorRate.Score.ZERO);
+        }
+        for (Condition c : conditions) {
+            if (which.test(c)) {
+                table.get(c.name()).forEach((d, s) -> sum.merge(d, s, WordErrorRate.Score::plus));
+            }
+        }
+        return sum;
+    }
+
+    /** Decoded PCM + noise at the condition's SNR, re-encoded to μ-law as a noisy line would carry it. */
+    private static TrackAudio addNoise(TrackAudio clean, Condition c, int trackIndex, Map<String, List<float[]>> babble) {
+        float[] speech = Mixer.toFloat(G711.ulawDecode(clean.ulaw()));
+        long seed = 1_000_003L * (c.noise().ordinal() + 1) + 7919L * trackIndex;
+        float[] noise = NoiseGenerator.generate(c.noise(), speech.length, 8000, seed,
+                c.noise() == NoiseType.BABBLE ? babble.get(clean.call()) : List.of());
+        float[] noisy = Mixer.mix(speech, noise, c.snrDb()).noisy();
+        return new TrackAudio(clean.call(), clean.track(), G711.ulawEncode(Mixer.toPcm(noisy)), clean.reference());
+    }
+
+    /** For each demo call, the script lines of all other demo calls (both speakers), cut from their audio. */
+    private static Map<String, List<float[]>> babbleSources(List<DemoCalls.DemoCall> all) throws Exception {
+        Map<String, List<float[]>> lines = new LinkedHashMap<>();
+        for (DemoCalls.DemoCall call : all) {
+            WavAudio audio = WavFile.read(call.wav());
+            List<float[]> cut = new ArrayList<>();
+            for (LineTiming line : call.reference().lines()) {
+                short[] pcm = audio.pcm(line.speaker() == Track.CUSTOMER ? 0 : 1);
+                int from = (int) Math.min(pcm.length, line.startMs() * audio.sampleRate() / 1000);
+                int to = (int) Math.min(pcm.length, line.endMs() * audio.sampleRate() / 1000);
+                if (to > from) {
+                    cut.add(Mixer.toFloat(Arrays.copyOfRange(pcm, from, to)));
+                }
+            }
+            lines.put(call.name(), cut);
+        }
+        Map<String, List<float[]>> others = new LinkedHashMap<>();
+        for (String name : lines.keySet()) {
+            others.put(name, lines.entrySet().stream().filter(e -> !e.getKey().equals(name))
+                    .flatMap(e -> e.getValue().stream()).toList());
+        }
+        return others;
+    }
+
+    // ---------------------------------------------------------------- 2. VAD gating speed
+
+    record VadResult(double audioSeconds, double wallOff, double wallOn, double cpuOff, double cpuOn,
+            WordErrorRate.Score werOff, WordErrorRate.Score werOn, double passedShare) {
+        double speedup() {
+            return wallOff / wallOn;
+        }
+
+        double cpuSpeedup() {
+            return cpuOff / cpuOn;
+        }
+    }
+
+    private VadResult vadSpeed(SpeechRecognizer recognizer, List<TrackAudio> tracks, FrontEndConfig defaults) {
+        System.out.println("2. Decoding speed with vs without VAD gating, 1 thread (wall and thread CPU time)...");
+        transcribe(recognizer, tracks.get(0), defaults.withVad(true)); // warm-up: JIT and model pages
+        VadResult clean = measureVad(recognizer, tracks, defaults);
+        // The demo calls are digital silence between turns, which the recognizer decodes almost for free; a real
+        // line carries noise there. Same measurement with white noise at 20 dB, for context (not a target).
+        Condition line = new Condition("white 20 dB", NoiseType.WHITE, 20.0);
+        List<TrackAudio> noisy = new ArrayList<>();
+        for (int i = 0; i < tracks.size(); i++) {
+            noisy.add(addNoise(tracks.get(i), line, i, Map.of()));
+        }
+        VadResult lineNoise = measureVad(recognizer, noisy, defaults);
+        System.out.println();
+        System.out.println("| audio        | VAD | decoded | track audio s | wall s | audio s / wall s | audio s / CPU s | WER    |");
+        System.out.println("|--------------|-----|---------|---------------|--------|------------------|-----------------|--------|");
+        printVad("clean", clean);
+        printVad("white 20 dB", lineNoise);
+        System.out.printf(Locale.ROOT, "clean: speed-up %.2f× wall (%.2f× CPU), WER change %+.2f points; "
+                        + "white 20 dB: %.2f× wall (%.2f× CPU), %+.2f points (denoising %s)%n%n", clean.speedup(),
+                clean.cpuSpeedup(), 100 * (clean.werOn().rate() - clean.werOff().rate()), lineNoise.speedup(),
+                lineNoise.cpuSpeedup(), 100 * (lineNoise.werOn().rate() - lineNoise.werOff().rate()),
+                defaults.denoising());
+        return clean;
+    }
+
+    private static void printVad(String name, VadResult r) {
+        System.out.printf(Locale.ROOT, "| %-12s | off | %6.0f%% | %13.1f | %6.1f | %16.1f | %15.1f | %5.1f%% |%n", name,
+                100.0, r.audioSeconds(), r.wallOff(), r.audioSeconds() / r.wallOff(), r.audioSeconds() / r.cpuOff(),
+                100 * r.werOff().rate());
+        System.out.printf(Locale.ROOT, "| %-12s | on  | %6.0f%% | %13.1f | %6.1f | %16.1f | %15.1f | %5.1f%% |%n", name,
+                100 * r.passedShare(), r.audioSeconds(), r.wallOn(), r.audioSeconds() / r.wallOn(),
+                r.audioSeconds() / r.cpuOn(), 100 * r.werOn().rate());
+    }
+
+    private static VadResult measureVad(SpeechRecognizer recognizer, List<TrackAudio> tracks, FrontEndConfig defaults) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        FrontEndConfig on = defaults.withVad(true);
+        FrontEndConfig off = defaults.withVad(false);
+        double audio = 0;
+        long nanosOff = 0;
+        long nanosOn = 0;
+        long cpuOff = 0;
+        long cpuOn = 0;
+        WordErrorRate.Score werOff = WordErrorRate.Score.ZERO;
+        WordErrorRate.Score werOn = WordErrorRate.Score.ZERO;
+        for (TrackAudio t : tracks) { // interleaved, so load from other users of the machine hits both alike
+            long c0 = mx.getCurrentThreadCpuTime();
+            long s0 = System.nanoTime();
+            String hypOff = transcribe(recognizer, t, off);
+            long c1 = mx.getCurrentThreadCpuTime();
+            long s1 = System.nanoTime();
+            String hypOn = transcribe(recognizer, t, on);
+            long c2 = mx.getCurrentThreadCpuTime();
+            long s2 = System.nanoTime();
+            nanosOff += s1 - s0;
+            nanosOn += s2 - s1;
+            cpuOff += c1 - c0;
+            cpuOn += c2 - c1;
+            audio += t.seconds();
+            werOff = werOff.plus(WordErrorRate.score(t.reference(), hypOff));
+            werOn = werOn.plus(WordErrorRate.score(t.reference(), hypOn));
+        }
+        return new VadResult(audio, nanosOff / 1e9, nanosOn / 1e9, cpuOff / 1e9, cpuOn / 1e9, werOff, werOn,
+                passedShare(tracks, on.vadConfig()));
+    }
+
+    /** Share of the recognizer-rate audio the gate passes, measured with the front-end alone. */
+    private static double passedShare(List<TrackAudio> tracks, VadConfig config) {
+        long passed = 0;
+        long total = 0;
+        for (TrackAudio t : tracks) {
+            CountingRecognizer counter = new CountingRecognizer();
+            transcribe(counter, t, FrontEndConfig.none().withVad(true).withVadConfig(config));
+            passed += counter.samples;
+            total += (long) (t.seconds() * counter.sampleRate());
+        }
+        return total == 0 ? 0 : (double) passed / total;
+    }
+
+    // ---------------------------------------------------------------- 3. front-end CPU
+
+    private Map<Denoising, Double> frontEndCpu(List<TrackAudio> tracks, FrontEndConfig defaults) {
+        System.out.println("3. Front-end CPU per track (codec decode + suppressor + resampler + VAD, no recognizer), "
+                + "1 thread...");
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        if (!mx.isCurrentThreadCpuTimeSupported()) {
+            System.out.println("thread CPU time not supported on this JVM: skipped");
+            return null;
+        }
+        mx.setThreadCpuTimeEnabled(true);
+        Map<Denoising, Double> share = new EnumMap<>(Denoising.class);
+        System.out.println();
+        System.out.println("| suppressor | CPU s | track audio s | % of one core per track | µs per 10 ms |");
+        System.out.println("|------------|-------|---------------|-------------------------|--------------|");
+        for (Denoising d : Denoising.values()) {
+            FrontEndConfig config = defaults.withDenoising(d).withVad(true);
+            transcribe(new CountingRecognizer(), tracks.get(0), config); // warm-up (JIT)
+            double audio = 0;
+            long cpu = 0;
+            for (TrackAudio t : tracks) {
+                long c0 = mx.getCurrentThreadCpuTime();
+                transcribe(new CountingRecognizer(), t, config);
+                cpu += mx.getCurrentThreadCpuTime() - c0;
+                audio += t.seconds();
+            }
+            double pct = 100 * (cpu / 1e9) / audio;
+            share.put(d, pct);
+            System.out.printf(Locale.ROOT, "| %-10s | %5.2f | %13.1f | %22.2f%% | %12.1f |%n", d.name().toLowerCase(Locale.ROOT),
+                    cpu / 1e9, audio, pct, cpu / 1e3 / (audio * 100));
+        }
+        System.out.println();
+        return share;
+    }
+
+    /** Stands in for Vosk when only the front-end is timed: takes the audio, counts it, recognizes nothing. */
+    static final class CountingRecognizer implements SpeechRecognizer {
+        long samples;
+
+        @Override
+        public int sampleRate() {
+            return 16_000;
+        }
+
+        @Override
+        public Stream openStream() {
+            return new Stream() {
+                @Override
+                public List<RecognizedSegment> accept(short[] pcm) {
+                    samples += pcm.length;
+                    return List.of();
+                }
+
+                @Override
+                public List<RecognizedSegment> finish() {
+                    return List.of();
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    // ---------------------------------------------------------------- 4. targets
+
+    private void checks(Map<String, Map<Denoising, WordErrorRate.Score>> wer, VadResult vad, Map<Denoising, Double> cpu,
+            FrontEndConfig defaults) {
+        System.out.println("4. Targets");
+        List<Condition> conditions = conditions();
+        if (wer != null) {
+            List<Condition> mid = conditions.stream().filter(c -> !c.clean() && (c.snrDb() == 5 || c.snrDb() == 10))
+                    .toList();
+            if (mid.isEmpty()) {
+                System.out.println("  [SKIP] RNN at 5–10 dB: run with --snrs including 5 and 10");
+            } else {
+                Map<Denoising, WordErrorRate.Score> p = pooled(wer, conditions, mid::contains);
+                double none = p.get(Denoising.NONE).rate();
+                double rnn = p.get(Denoising.RNN).rate();
+                double cut = none == 0 ? 0 : (none - rnn) / none;
+                verdict(cut >= 0.25, String.format(Locale.ROOT,
+                        "RNN cuts WER at 5–10 dB by ≥25%% relative: %.1f%% → %.1f%% (%+.0f%% relative; %s; spectral %.1f%%)",
+                        100 * none, 100 * rnn, -100 * cut, mid.stream().map(Condition::name).collect(Collectors.joining(", ")),
+                        100 * p.get(Denoising.SPECTRAL).rate()));
+            }
+            Map<Denoising, WordErrorRate.Score> clean = wer.get(CLEAN);
+            if (clean == null) {
+                System.out.println("  [SKIP] RNN on clean: run with --snrs including clean");
+            } else {
+                double delta = 100 * (clean.get(Denoising.RNN).rate() - clean.get(Denoising.NONE).rate());
+                verdict(delta <= 1.0, String.format(Locale.ROOT,
+                        "RNN costs ≤1 WER point on clean: %.1f%% → %.1f%% (%+.2f points)",
+                        100 * clean.get(Denoising.NONE).rate(), 100 * clean.get(Denoising.RNN).rate(), delta));
+            }
+        }
+        if (vad != null) {
+            double delta = 100 * (vad.werOn().rate() - vad.werOff().rate());
+            verdict(vad.speedup() >= 1.5 && Math.abs(delta) <= 0.5, String.format(Locale.ROOT,
+                    "VAD gating ≥1.5× decoding throughput with ≤0.5 point WER change (clean calls): %.2f× wall "
+                            + "(%.2f× CPU), %+.2f points (%.1f%% → %.1f%%)", vad.speedup(), vad.cpuSpeedup(), delta, 100 * vad.werOff().rate(),
+                    100 * vad.werOn().rate()));
+        }
+        if (cpu != null) {
+            double worst = cpu.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            verdict(worst <= 5, String.format(Locale.ROOT, "front-end ≤5%% of one core per track: %s",
+                    cpu.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.2f%%",
+                            e.getKey().name().toLowerCase(Locale.ROOT), e.getValue())).collect(Collectors.joining(", "))));
+        }
+    }
+
+    private static void verdict(boolean pass, String text) {
+        System.out.println("  [" + (pass ? "PASS" : "FAIL") + "] " + text);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    static String transcribe(SpeechRecognizer recognizer, TrackAudio t, FrontEndConfig config) {
+        List<Utterance> said = new ArrayList<>();
+        try (TrackTranscriber transcriber = new TrackTranscriber(recognizer, "bench", t.call(), t.track(), config)) {
+            for (AudioFrame frame : FrameSlicer.slice("bench", t.call(), t.track(), AudioCodec.PCMU, 8000, t.ulaw(),
+                    FRAME_MS)) {
+                said.addAll(transcriber.accept(frame));
+            }
+        }
+        return said.stream().map(Utterance::text).collect(Collectors.joining(" "));
+    }
+
+    private FrontEndConfig frontEndDefaults() {
+        FrontEndConfig d = FrontEndConfig.defaults();
+        VadConfig v = d.vadConfig();
+        if (vadMode != null) {
+            v = v.withMode(VadMode.ofLevel(vadMode));
+        }
+        if (vadPadding != null) {
+            String[] p = vadPadding.split("/");
+            v = v.withPadding(Integer.parseInt(p[0].trim()), Integer.parseInt(p[p.length - 1].trim()));
+        }
+        if (vadMinSilence != null) {
+            v = v.withMinSilenceMs(vadMinSilence);
+        }
+        return d.withVadConfig(v);
+    }
+
+    private static String describe(VadConfig v) {
+        return String.format(Locale.ROOT, "(mode %d %s, minSpeech %d ms, minSilence %d ms, padding %d/%d ms)",
+                v.mode().level(), v.mode().name().toLowerCase(Locale.ROOT), v.minSpeechMs(), v.minSilenceMs(),
+                v.prePaddingMs(), v.postPaddingMs());
+    }
+
+    private List<NoiseType> noiseTypes() {
+        return noises.stream().map(n -> NoiseType.valueOf(n.trim().toUpperCase(Locale.ROOT))).distinct().toList();
+    }
+
+    private List<Condition> conditions() {
+        List<Condition> out = new ArrayList<>();
+        for (String s : snrs) {
+            String level = s.trim().toLowerCase(Locale.ROOT);
+            if (level.equals(CLEAN)) {
+                out.add(new Condition(CLEAN, null, null));
+            } else {
+                double db = Double.parseDouble(level.replace("db", ""));
+                for (NoiseType n : noiseTypes()) {
+                    out.add(new Condition(n.name().toLowerCase(Locale.ROOT) + " " + fmtDb(db) + " dB", n, db));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String fmtDb(double db) {
+        return db == Math.rint(db) ? Long.toString((long) db) : Double.toString(db);
+    }
+}
