@@ -46,7 +46,7 @@ final class JobsCommand implements Runnable {
         @Option(names = "--denoise", paramLabel = "none|spectral|rnn", description = "Noise suppression (default: the benchmarked default).")
         String denoise;
 
-        @Option(names = "--vad", paramLabel = "on|off", description = "VAD gating of the recognizer (default: on).")
+        @Option(names = "--vad", paramLabel = "on|off", description = "VAD gating of the recognizer (default: off).")
         String vad;
 
         @Override

@@ -39,7 +39,7 @@ final class TranscribeCommand implements Callable<Integer> {
             description = "Noise suppression before recognition (default: ${DEFAULT-VALUE}).")
     Denoising denoise;
 
-    @Option(names = "--vad", defaultValue = "on", paramLabel = "on|off", arity = "1",
+    @Option(names = "--vad", defaultValue = "off", paramLabel = "on|off", arity = "1",
             converter = OnOffConverter.class,
             description = "Skip long silences with voice activity detection (default: ${DEFAULT-VALUE}).")
     boolean vad;
