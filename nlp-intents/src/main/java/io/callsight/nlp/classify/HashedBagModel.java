@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Pure-Java inference for the fastText-style model trained with DJL: hashed word/char n-gram embedding bag, mean
- * pooling, one linear softmax layer. No DJL at inference: {@code logits = W · mean(E[row(bucket(f))]) + b}.
+ * pooling (plain or idf-weighted), one linear softmax layer. No DJL at inference:
+ * {@code logits = W · Σ_f w_f E[row(bucket(f))] + b} with {@code w_f = idf_f / Σ idf} (or 1/n).
  * Only the hash buckets seen in training get an embedding row ({@code usedBuckets}, sorted; row i belongs to
  * bucket {@code usedBuckets[i]}); features in unseen buckets are skipped, exactly as in training.
  * On disk: {@code model.json} (labels, features, sizes, temperature, OOS threshold), {@code buckets.bin}
@@ -34,11 +35,25 @@ public final class HashedBagModel implements TextClassifier {
     private final float[] embedding;
     private final float[] weight;
     private final float[] bias;
+    private final float[] rowWeight;
     private volatile double temperature = 1;
     private volatile double oosThreshold = 0;
 
     public HashedBagModel(List<String> labels, FeatureConfig featureConfig, int buckets, int[] usedBuckets, int dim,
             float[] embedding, float[] weight, float[] bias) {
+        this(labels, featureConfig, buckets, usedBuckets, dim, embedding, weight, bias, null);
+    }
+
+    /**
+     * @param rowWeight per-row pooling weight (idf), or null for a plain mean: the pooled vector is
+     *     {@code Σ w_r E_r / Σ w_r} over the utterance's feature rows
+     */
+    public HashedBagModel(List<String> labels, FeatureConfig featureConfig, int buckets, int[] usedBuckets, int dim,
+            float[] embedding, float[] weight, float[] bias, float[] rowWeight) {
+        if (rowWeight != null && rowWeight.length != usedBuckets.length) {
+            throw new IllegalArgumentException("rowWeight length must equal rows");
+        }
+        this.rowWeight = rowWeight;
         if (embedding.length != (long) usedBuckets.length * dim || weight.length != labels.size() * dim || bias.length != labels.size()) {
             throw new IllegalArgumentException("weight shapes do not match buckets/dim/classes");
         }
@@ -130,16 +145,12 @@ public final class HashedBagModel implements TextClassifier {
     /** Logits for already-bucketed feature rows (the first {@code n} of {@code rows}). */
     public float[] logitsOfRows(int[] rows, int n) {
         float[] h = new float[dim];
+        float[] w = poolingWeights(rows, n, rowWeight);
         for (int i = 0; i < n; i++) {
             int off = rows[i] * dim;
+            float wi = w[i];
             for (int d = 0; d < dim; d++) {
-                h[d] += embedding[off + d];
-            }
-        }
-        if (n > 0) {
-            float inv = 1f / n;
-            for (int d = 0; d < dim; d++) {
-                h[d] *= inv;
+                h[d] += wi * embedding[off + d];
             }
         }
         int c = labels.size();
@@ -153,6 +164,23 @@ public final class HashedBagModel implements TextClassifier {
             out[k] = s;
         }
         return out;
+    }
+
+    /** Pooling weights of rows: {@code rowWeight[r] / Σ rowWeight} (1/n without row weights); shared with the trainer. */
+    public static float[] poolingWeights(int[] rows, int n, float[] rowWeight) {
+        float[] w = new float[n];
+        if (rowWeight == null) {
+            java.util.Arrays.fill(w, n == 0 ? 0 : 1f / n);
+            return w;
+        }
+        float sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += rowWeight[rows[i]];
+        }
+        for (int i = 0; i < n; i++) {
+            w[i] = rowWeight[rows[i]] / sum;
+        }
+        return w;
     }
 
     /** Embedding rows of a text's features (unseen buckets dropped), as the DJL trainer feeds them. */
@@ -181,8 +209,12 @@ public final class HashedBagModel implements TextClassifier {
         m.put("temperature", temperature);
         m.put("oos_threshold", oosThreshold);
         m.put("weights", "weights.bin");
+        m.put("idf_pooling", rowWeight != null);
         JSON.writeValue(dir.resolve("model.json").toFile(), m);
         FloatIo.write(dir.resolve("weights.bin"), embedding, weight, bias);
+        if (rowWeight != null) {
+            FloatIo.write(dir.resolve("rowweights.bin"), rowWeight);
+        }
         java.nio.ByteBuffer bb = java.nio.ByteBuffer.allocate(usedBuckets.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         bb.asIntBuffer().put(usedBuckets);
         Files.write(dir.resolve("buckets.bin"), bb.array());
@@ -201,7 +233,8 @@ public final class HashedBagModel implements TextClassifier {
         java.nio.ByteBuffer.wrap(Files.readAllBytes(dir.resolve("buckets.bin"))).order(java.nio.ByteOrder.LITTLE_ENDIAN)
                 .asIntBuffer().get(used);
         float[][] w = FloatIo.read(dir.resolve("weights.bin"), (long) rows * dim, (long) labels.size() * dim, labels.size());
-        HashedBagModel model = new HashedBagModel(labels, fc, buckets, used, dim, w[0], w[1], w[2]);
+        float[] rw = m.path("idf_pooling").asBoolean(false) ? FloatIo.read(dir.resolve("rowweights.bin"), rows)[0] : null;
+        HashedBagModel model = new HashedBagModel(labels, fc, buckets, used, dim, w[0], w[1], w[2], rw);
         model.setCalibration(m.path("temperature").asDouble(1), m.path("oos_threshold").asDouble(0));
         return model;
     }

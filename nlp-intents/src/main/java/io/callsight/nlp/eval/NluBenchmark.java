@@ -150,25 +150,27 @@ public final class NluBenchmark {
     static BagTrainer.Config tweak(BagTrainer.Config c) {
         c = c.withDim(Integer.getInteger("bench.dim", c.dim())).withEpochs(Integer.getInteger("bench.epochs", c.epochs()))
                 .withBatch(Integer.getInteger("bench.batch", c.batch()));
-        c = c.withLearningRate(Float.parseFloat(System.getProperty("bench.lr", "" + c.learningRate())));
+        c = c.withLearningRate(Float.parseFloat(System.getProperty("bench.lr", "" + c.learningRate())))
+                .withIdfPooling(Boolean.parseBoolean(System.getProperty("bench.idf", "" + c.idfPooling())));
         return c.withDropout(Float.parseFloat(System.getProperty("bench.dropout", "" + c.dropout())),
                 Float.parseFloat(System.getProperty("bench.fdrop", "" + c.featureDropout())));
     }
 
     static BagTrainer.Config smpConfig() {
-        return BagTrainer.Config.defaults().withEpochs(20).withBatch(32);
+        return tweak(BagTrainer.Config.defaults().withEpochs(20).withBatch(32));
     }
 
     static BagTrainer.Config sstConfig() {
-        return BagTrainer.Config.defaults().withEpochs(4).withBatch(128).withDropout(0.3f, 0f).withRows(2, 1 << 17);
+        return tweak(BagTrainer.Config.defaults().withEpochs(5).withBatch(128).withLearningRate(0.005f).withDropout(0.5f, 0.3f)
+                .withRows(2, 1 << 17));
     }
 
     static BagTrainer.Config smallSentimentConfig() {
-        return BagTrainer.Config.defaults().withEpochs(20).withBatch(32).withDropout(0.3f, 0f);
+        return tweak(BagTrainer.Config.defaults().withEpochs(20).withBatch(32).withDropout(0.3f, 0f));
     }
 
     static BagTrainer.Config chnConfig() {
-        return BagTrainer.Config.defaults().withEpochs(6).withBatch(64).withDropout(0.3f, 0f).withRows(2, 1 << 17);
+        return tweak(BagTrainer.Config.defaults().withEpochs(6).withBatch(64).withDropout(0.3f, 0f).withRows(2, 1 << 17));
     }
 
     private static boolean want(Set<String> only, String name) {

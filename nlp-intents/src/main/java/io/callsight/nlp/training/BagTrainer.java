@@ -34,33 +34,37 @@ public final class BagTrainer {
      * update small. {@code dropout} acts on the pooled vector, {@code featureDropout} drops input n-grams.
      */
     public record Config(FeatureConfig features, int buckets, int dim, int epochs, int batch, float learningRate,
-            float dropout, float featureDropout, int minCount, int maxRows, long seed) {
+            float dropout, float featureDropout, int minCount, int maxRows, boolean idfPooling, long seed) {
         public static Config defaults() {
-            return new Config(FeatureConfig.defaults(), 1 << 18, 64, 8, 64, 0.01f, 0.1f, 0f, 1, 1 << 17, 1);
+            return new Config(FeatureConfig.defaults(), 1 << 18, 64, 8, 64, 0.01f, 0.1f, 0f, 1, 1 << 17, true, 1);
+        }
+
+        public Config withIdfPooling(boolean on) {
+            return new Config(features, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, on, seed);
         }
 
         public Config withEpochs(int e) {
-            return new Config(features, buckets, dim, e, batch, learningRate, dropout, featureDropout, minCount, maxRows, seed);
+            return new Config(features, buckets, dim, e, batch, learningRate, dropout, featureDropout, minCount, maxRows, idfPooling, seed);
         }
 
         public Config withBatch(int b) {
-            return new Config(features, buckets, dim, epochs, b, learningRate, dropout, featureDropout, minCount, maxRows, seed);
+            return new Config(features, buckets, dim, epochs, b, learningRate, dropout, featureDropout, minCount, maxRows, idfPooling, seed);
         }
 
         public Config withLearningRate(float lr) {
-            return new Config(features, buckets, dim, epochs, batch, lr, dropout, featureDropout, minCount, maxRows, seed);
+            return new Config(features, buckets, dim, epochs, batch, lr, dropout, featureDropout, minCount, maxRows, idfPooling, seed);
         }
 
         public Config withDropout(float d, float fd) {
-            return new Config(features, buckets, dim, epochs, batch, learningRate, d, fd, minCount, maxRows, seed);
+            return new Config(features, buckets, dim, epochs, batch, learningRate, d, fd, minCount, maxRows, idfPooling, seed);
         }
 
         public Config withRows(int min, int max) {
-            return new Config(features, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, min, max, seed);
+            return new Config(features, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, min, max, idfPooling, seed);
         }
 
         public Config withDim(int d) {
-            return new Config(features, buckets, d, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, seed);
+            return new Config(features, buckets, d, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, idfPooling, seed);
         }
     }
 
@@ -114,6 +118,7 @@ public final class BagTrainer {
             }
             rows.add(java.util.Arrays.copyOf(mapped, k));
         }
+        float[] rowWeight = cfg.idfPooling() ? idf(rows, used.length) : null;
         if (progress != null) {
             progress.printf(Locale.ROOT, "%d examples, %d labels, %d of %d hash buckets used (min count %d) x dim %d%n",
                     texts.size(), labels.size(), used.length, cfg.buckets(), cfg.minCount(), cfg.dim());
@@ -155,7 +160,7 @@ public final class BagTrainer {
                     for (int start = 0; start < n; start += cfg.batch()) {
                         int bs = Math.min(cfg.batch(), n - start);
                         try (NDManager sub = manager.newSubManager()) {
-                            Batch bt = batch(rows, order, start, bs, cfg.featureDropout(), rnd);
+                            Batch bt = batch(rows, order, start, bs, cfg.featureDropout(), rnd, rowWeight);
                             NDArray tableRows = sub.create(bt.gather(table, dim), new Shape(bt.unique.length, dim));
                             tableRows.setRequiresGradient(true);
                             NDList in = new NDList(sub.create(bt.idx, new Shape(bs, bt.len)), sub.create(bt.wt, new Shape(bs, bt.len)),
@@ -196,8 +201,8 @@ public final class BagTrainer {
                     }
                 }
                 model = new HashedBagModel(labels, cfg.features(), cfg.buckets(), used, dim, table,
-                        block.weight.getArray().toFloatArray(), block.bias.getArray().toFloatArray());
-                diff = selfTest(trainer, model, rows, table, dim);
+                        block.weight.getArray().toFloatArray(), block.bias.getArray().toFloatArray(), rowWeight);
+                diff = selfTest(trainer, model, rows, table, dim, rowWeight);
             }
         }
         if (!(diff <= 1e-4)) {
@@ -235,7 +240,7 @@ public final class BagTrainer {
     }
 
     /** Max |Java logit − DJL logit| over up to 256 training rows (DJL in inference mode: no dropout). */
-    static double selfTest(Trainer trainer, HashedBagModel model, List<int[]> rows, float[] table, int dim) {
+    static double selfTest(Trainer trainer, HashedBagModel model, List<int[]> rows, float[] table, int dim, float[] rowWeight) {
         int k = Math.min(256, rows.size());
         int[] order = new int[k];
         for (int i = 0; i < k; i++) {
@@ -243,7 +248,7 @@ public final class BagTrainer {
         }
         double max = 0;
         try (NDManager sub = trainer.getManager().newSubManager()) {
-            Batch bt = batch(rows, order, 0, k, 0f, null);
+            Batch bt = batch(rows, order, 0, k, 0f, null, rowWeight);
             NDList in = new NDList(sub.create(bt.idx, new Shape(k, bt.len)), sub.create(bt.wt, new Shape(k, bt.len)),
                     sub.create(bt.gather(table, dim), new Shape(bt.unique.length, dim)));
             float[] djl = trainer.evaluate(in).singletonOrThrow().toFloatArray();
@@ -275,7 +280,27 @@ public final class BagTrainer {
         }
     }
 
-    static Batch batch(List<int[]> rows, int[] order, int start, int bs, float featureDropout, Random rnd) {
+    /** Smoothed idf per row: {@code ln((1+N)/(1+df)) + 1}. */
+    static float[] idf(List<int[]> rows, int nRows) {
+        int[] df = new int[nRows];
+        int[] lastDoc = new int[nRows];
+        java.util.Arrays.fill(lastDoc, -1);
+        for (int d = 0; d < rows.size(); d++) {
+            for (int r : rows.get(d)) {
+                if (lastDoc[r] != d) {
+                    lastDoc[r] = d;
+                    df[r]++;
+                }
+            }
+        }
+        float[] w = new float[nRows];
+        for (int r = 0; r < nRows; r++) {
+            w[r] = (float) (Math.log((1.0 + rows.size()) / (1.0 + df[r])) + 1.0);
+        }
+        return w;
+    }
+
+    static Batch batch(List<int[]> rows, int[] order, int start, int bs, float featureDropout, Random rnd, float[] rowWeight) {
         int len = 1;
         for (int i = 0; i < bs; i++) {
             len = Math.max(len, rows.get(order[start + i]).length);
@@ -289,6 +314,7 @@ public final class BagTrainer {
         for (int i = 0; i < bs; i++) {
             int[] r = rows.get(order[start + i]);
             int kept = 0;
+            int[] keptRows = new int[r.length];
             for (int row : r) {
                 if (featureDropout > 0 && rnd != null && r.length > 2 && rnd.nextFloat() < featureDropout) {
                     continue;
@@ -300,11 +326,10 @@ public final class BagTrainer {
                     unique.add(row);
                 }
                 b.idx[i * len + kept] = l;
-                kept++;
+                keptRows[kept++] = row;
             }
-            for (int j = 0; j < kept; j++) {
-                b.wt[i * len + j] = 1f / kept;
-            }
+            float[] w = HashedBagModel.poolingWeights(keptRows, kept, rowWeight);
+            System.arraycopy(w, 0, b.wt, i * len, kept);
         }
         b.unique = unique.stream().mapToInt(Integer::intValue).toArray();
         return b;

@@ -47,7 +47,8 @@ public final class Train {
                 .withDropout(Float.parseFloat(cli.get("dropout", "" + cfg.dropout())), cfg.featureDropout())
                 .withRows(Integer.parseInt(cli.get("min-count", "" + cfg.minCount())), cfg.maxRows());
         cfg = new BagTrainer.Config(cfg.features(), Integer.parseInt(cli.get("buckets", "" + cfg.buckets())), cfg.dim(), cfg.epochs(),
-                cfg.batch(), cfg.learningRate(), cfg.dropout(), cfg.featureDropout(), cfg.minCount(), cfg.maxRows(), cfg.seed());
+                cfg.batch(), cfg.learningRate(), cfg.dropout(), cfg.featureDropout(), cfg.minCount(), cfg.maxRows(), cfg.idfPooling(),
+                cfg.seed());
         ModelTraining.TrainingData data;
         if (cli.has("corpus")) {
             data = corpus(cli.get("corpus", "en"));
