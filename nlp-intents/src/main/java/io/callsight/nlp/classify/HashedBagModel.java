@@ -1,0 +1,241 @@
+package io.callsight.nlp.classify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Pure-Java inference for the fastText-style model trained with DJL: hashed word/char n-gram embedding bag, mean
+ * pooling (plain or idf-weighted), one linear softmax layer. No DJL at inference:
+ * {@code logits = W · Σ_f w_f E[row(bucket(f))] + b} with {@code w_f = idf_f / Σ idf} (or 1/n).
+ * Only the hash buckets seen in training get an embedding row ({@code usedBuckets}, sorted; row i belongs to
+ * bucket {@code usedBuckets[i]}); features in unseen buckets are skipped, exactly as in training.
+ * On disk: {@code model.json} (labels, features, sizes, temperature, OOS threshold), {@code buckets.bin}
+ * (little-endian int32 used buckets) and {@code weights.bin} (little-endian float32: E [rows×dim], W [classes×dim],
+ * b [classes]).
+ */
+public final class HashedBagModel implements TextClassifier {
+    public static final String KIND = "hashed-ngram-embedding-bag";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final List<String> labels;
+    private final FeatureConfig featureConfig;
+    private final NgramFeaturizer featurizer;
+    private final int buckets;
+    private final int[] usedBuckets;
+    private final int[] rowOfBucket;
+    private final int dim;
+    private final float[] embedding;
+    private final float[] weight;
+    private final float[] bias;
+    private final float[] rowWeight;
+    private volatile double temperature = 1;
+    private volatile double oosThreshold = 0;
+
+    public HashedBagModel(List<String> labels, FeatureConfig featureConfig, int buckets, int[] usedBuckets, int dim,
+            float[] embedding, float[] weight, float[] bias) {
+        this(labels, featureConfig, buckets, usedBuckets, dim, embedding, weight, bias, null);
+    }
+
+    /**
+     * @param rowWeight per-row pooling weight (idf), or null for a plain mean: the pooled vector is
+     *     {@code Σ w_r E_r / Σ w_r} over the utterance's feature rows
+     */
+    public HashedBagModel(List<String> labels, FeatureConfig featureConfig, int buckets, int[] usedBuckets, int dim,
+            float[] embedding, float[] weight, float[] bias, float[] rowWeight) {
+        if (rowWeight != null && rowWeight.length != usedBuckets.length) {
+            throw new IllegalArgumentException("rowWeight length must equal rows");
+        }
+        this.rowWeight = rowWeight;
+        if (embedding.length != (long) usedBuckets.length * dim || weight.length != labels.size() * dim || bias.length != labels.size()) {
+            throw new IllegalArgumentException("weight shapes do not match buckets/dim/classes");
+        }
+        this.labels = List.copyOf(labels);
+        this.featureConfig = featureConfig;
+        this.featurizer = new NgramFeaturizer(featureConfig);
+        this.buckets = buckets;
+        this.usedBuckets = usedBuckets;
+        this.rowOfBucket = rowMap(buckets, usedBuckets);
+        this.dim = dim;
+        this.embedding = embedding;
+        this.weight = weight;
+        this.bias = bias;
+    }
+
+    @Override
+    public List<String> labels() {
+        return labels;
+    }
+
+    public FeatureConfig featureConfig() {
+        return featureConfig;
+    }
+
+    public NgramFeaturizer featurizer() {
+        return featurizer;
+    }
+
+    public int buckets() {
+        return buckets;
+    }
+
+    public int dim() {
+        return dim;
+    }
+
+    public long parameterCount() { // embedding rows actually stored + output layer
+        return (long) embedding.length + weight.length + bias.length;
+    }
+
+    /** Bucket → embedding row (-1 for buckets never seen in training). */
+    public static int[] rowMap(int buckets, int[] usedBuckets) {
+        int[] map = new int[buckets];
+        java.util.Arrays.fill(map, -1);
+        for (int i = 0; i < usedBuckets.length; i++) {
+            if (i > 0 && usedBuckets[i] <= usedBuckets[i - 1]) {
+                throw new IllegalArgumentException("usedBuckets must be strictly increasing");
+            }
+            map[usedBuckets[i]] = i;
+        }
+        return map;
+    }
+
+    public int rowCount() {
+        return usedBuckets.length;
+    }
+
+    @Override
+    public double temperature() {
+        return temperature;
+    }
+
+    @Override
+    public double oosThreshold() {
+        return oosThreshold;
+    }
+
+    @Override
+    public void setCalibration(double temperature, double oosThreshold) {
+        this.temperature = temperature;
+        this.oosThreshold = oosThreshold;
+    }
+
+    @Override
+    public float[] logits(String text) {
+        NgramFeaturizer.Buffer b = new NgramFeaturizer.Buffer();
+        featurizer.features(text, b);
+        int[] rows = new int[b.size()];
+        int n = 0;
+        for (int i = 0; i < rows.length; i++) {
+            int r = rowOfBucket[NgramFeaturizer.bucket(b.get(i), buckets)];
+            if (r >= 0) {
+                rows[n++] = r;
+            }
+        }
+        return logitsOfRows(rows, n);
+    }
+
+    /** Logits for already-bucketed feature rows (the first {@code n} of {@code rows}). */
+    public float[] logitsOfRows(int[] rows, int n) {
+        float[] h = new float[dim];
+        float[] w = poolingWeights(rows, n, rowWeight);
+        for (int i = 0; i < n; i++) {
+            int off = rows[i] * dim;
+            float wi = w[i];
+            for (int d = 0; d < dim; d++) {
+                h[d] += wi * embedding[off + d];
+            }
+        }
+        int c = labels.size();
+        float[] out = new float[c];
+        for (int k = 0; k < c; k++) {
+            float s = bias[k];
+            int off = k * dim;
+            for (int d = 0; d < dim; d++) {
+                s += weight[off + d] * h[d];
+            }
+            out[k] = s;
+        }
+        return out;
+    }
+
+    /** Pooling weights of rows: {@code rowWeight[r] / Σ rowWeight} (1/n without row weights); shared with the trainer. */
+    public static float[] poolingWeights(int[] rows, int n, float[] rowWeight) {
+        float[] w = new float[n];
+        if (rowWeight == null) {
+            java.util.Arrays.fill(w, n == 0 ? 0 : 1f / n);
+            return w;
+        }
+        float sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += rowWeight[rows[i]];
+        }
+        for (int i = 0; i < n; i++) {
+            w[i] = rowWeight[rows[i]] / sum;
+        }
+        return w;
+    }
+
+    /** Embedding rows of a text's features (unseen buckets dropped), as the DJL trainer feeds them. */
+    public int[] rows(String text) {
+        long[] f = featurizer.features(text);
+        int[] rows = new int[f.length];
+        int n = 0;
+        for (long h : f) {
+            int r = rowOfBucket[NgramFeaturizer.bucket(h, buckets)];
+            if (r >= 0) {
+                rows[n++] = r;
+            }
+        }
+        return java.util.Arrays.copyOf(rows, n);
+    }
+
+    public void save(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", KIND);
+        m.put("labels", labels);
+        m.put("features", featureConfig);
+        m.put("buckets", buckets);
+        m.put("rows", usedBuckets.length);
+        m.put("dim", dim);
+        m.put("temperature", temperature);
+        m.put("oos_threshold", oosThreshold);
+        m.put("weights", "weights.bin");
+        m.put("idf_pooling", rowWeight != null);
+        JSON.writeValue(dir.resolve("model.json").toFile(), m);
+        FloatIo.write(dir.resolve("weights.bin"), embedding, weight, bias);
+        if (rowWeight != null) {
+            FloatIo.write(dir.resolve("rowweights.bin"), rowWeight);
+        }
+        java.nio.ByteBuffer bb = java.nio.ByteBuffer.allocate(usedBuckets.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        bb.asIntBuffer().put(usedBuckets);
+        Files.write(dir.resolve("buckets.bin"), bb.array());
+    }
+
+    public static HashedBagModel load(Path dir) throws IOException {
+        JsonNode m = JSON.readTree(dir.resolve("model.json").toFile());
+        if (!KIND.equals(m.path("kind").asText())) {
+            throw new IOException(dir + " is not a " + KIND + " model");
+        }
+        List<String> labels = new ArrayList<>();
+        m.get("labels").forEach(n -> labels.add(n.asText()));
+        FeatureConfig fc = JSON.treeToValue(m.get("features"), FeatureConfig.class);
+        int buckets = m.get("buckets").asInt(), rows = m.get("rows").asInt(), dim = m.get("dim").asInt();
+        int[] used = new int[rows];
+        java.nio.ByteBuffer.wrap(Files.readAllBytes(dir.resolve("buckets.bin"))).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .asIntBuffer().get(used);
+        float[][] w = FloatIo.read(dir.resolve("weights.bin"), (long) rows * dim, (long) labels.size() * dim, labels.size());
+        float[] rw = m.path("idf_pooling").asBoolean(false) ? FloatIo.read(dir.resolve("rowweights.bin"), rows)[0] : null;
+        HashedBagModel model = new HashedBagModel(labels, fc, buckets, used, dim, w[0], w[1], w[2], rw);
+        model.setCalibration(m.path("temperature").asDouble(1), m.path("oos_threshold").asDouble(0));
+        return model;
+    }
+}

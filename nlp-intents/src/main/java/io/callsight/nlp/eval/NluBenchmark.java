@@ -1,0 +1,272 @@
+package io.callsight.nlp.eval;
+
+import io.callsight.nlp.classify.FeatureConfig;
+import io.callsight.nlp.classify.HashedBagModel;
+import io.callsight.nlp.classify.TextClassifier;
+import io.callsight.nlp.classify.TfidfLinearModel;
+import io.callsight.nlp.training.BagTrainer;
+import io.callsight.nlp.training.Datasets;
+import io.callsight.nlp.training.Example;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One-run NLU benchmark: the DJL-trained hashed n-gram embedding bag vs the TF-IDF logistic-regression baseline on
+ * CLINC150 (full and 10-shot, OOS threshold tuned on validation), SMP2019 (zh domain/intent), SST-2, UCI and
+ * ChnSentiCorp hotel sentiment; training wall time; single-thread throughput and p99 latency.
+ */
+public final class NluBenchmark {
+    private final Path data;
+    private final PrintStream out;
+    private final boolean verbose;
+    private final List<String[]> rows = new ArrayList<>();
+
+    NluBenchmark(Path data, PrintStream out, boolean verbose) {
+        this.data = data;
+        this.out = out;
+        this.verbose = verbose;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path data = Datasets.sharedDir();
+        Set<String> only = null;
+        boolean verbose = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--help", "-h" -> {
+                    System.out.println("""
+                            Usage: NluBenchmark [--datasets DIR] [--only clinc,clinc10,smp,sst2,uci,chnsenti] [--verbose]
+                              Trains and evaluates the DJL hashed n-gram embedding-bag model and the TF-IDF logistic
+                              regression baseline side by side on the shared corpora and prints one table.
+                              Single-threaded (DJL/PyTorch 1 thread); run with -Dai.djl.offline=true and DJL_CACHE_DIR set.""");
+                    return;
+                }
+                case "--datasets" -> data = Path.of(args[++i]);
+                case "--only" -> only = Set.of(args[++i].split(","));
+                case "--verbose" -> verbose = true;
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
+            }
+        }
+        new NluBenchmark(data, System.out, verbose).run(only);
+    }
+
+    static String machine() {
+        String cpu = "unknown CPU";
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (l.startsWith("model name")) {
+                    cpu = l.substring(l.indexOf(':') + 1).trim();
+                    break;
+                }
+            }
+        } catch (IOException ignored) {
+            // not Linux
+        }
+        return String.format(Locale.ROOT, "%s, %d cores visible, %s %s, Java %s; DJL/PyTorch and inference on 1 thread",
+                cpu, Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
+                System.getProperty("java.version"));
+    }
+
+    void run(Set<String> only) throws IOException {
+        long t0 = System.nanoTime();
+        out.println("NLU benchmark — machine: " + machine());
+        if (want(only, "clinc") || want(only, "clinc10")) {
+            Path f = data.resolve("clinc150/data_full.json");
+            if (Files.exists(f)) {
+                Map<String, List<Example>> c = Datasets.clinc(f);
+                List<Example> val = new ArrayList<>(c.get("val"));
+                val.addAll(c.get("oos_val"));
+                List<Example> test = new ArrayList<>(c.get("test"));
+                test.addAll(c.get("oos_test"));
+                if (want(only, "clinc")) {
+                    intentTask("CLINC150 full", c.get("train"), val, test, clincConfig(10, 64), true);
+                }
+                if (want(only, "clinc10")) {
+                    intentTask("CLINC150 10-shot", Datasets.perLabel(c.get("train"), 10), val, test, clincConfig(40, 32), false);
+                }
+            } else {
+                skip("CLINC150", f);
+            }
+        }
+        if (want(only, "smp")) {
+            Path f = data.resolve("smp2019/train.json");
+            if (Files.exists(f)) {
+                List<List<Example>> s = Datasets.split(Datasets.smp2019(f), 0.2, 2019);
+                List<List<Example>> tv = Datasets.split(s.get(0), 0.1, 7);
+                intentTask("SMP2019 zh", tv.get(0), tv.get(1), s.get(1), smpConfig(), false);
+            } else {
+                skip("SMP2019", f);
+            }
+        }
+        if (want(only, "sst2")) {
+            Path d = data.resolve("sst2");
+            if (Files.exists(d.resolve("test.tsv"))) {
+                List<Example> train = new ArrayList<>(Datasets.sst2(d.resolve("train.tsv")));
+                train.addAll(Datasets.sst2(d.resolve("dev.tsv")));
+                List<List<Example>> tv = Datasets.split(train, 0.05, 7);
+                intentTask("SST-2 (872 test)", tv.get(0), tv.get(1), Datasets.sst2(d.resolve("test.tsv")), sstConfig(), false);
+            } else {
+                skip("SST-2", d);
+            }
+        }
+        if (want(only, "uci")) {
+            Path d = data.resolve("uci-sentiment");
+            if (Files.exists(d.resolve("yelp_labelled.txt"))) {
+                List<List<Example>> s = Datasets.split(Datasets.uci(d), 0.2, 2015);
+                List<List<Example>> tv = Datasets.split(s.get(0), 0.1, 7);
+                intentTask("UCI sentences (20%)", tv.get(0), tv.get(1), s.get(1), smallSentimentConfig(), false);
+            } else {
+                skip("UCI sentiment", d);
+            }
+        }
+        if (want(only, "chnsenti")) {
+            Path f = data.resolve("chnsenticorp/ChnSentiCorp_htl_all.csv");
+            if (Files.exists(f)) {
+                List<List<Example>> s = Datasets.split(Datasets.chnSentiCorp(f), 0.2, 2020);
+                List<List<Example>> tv = Datasets.split(s.get(0), 0.1, 7);
+                intentTask("ChnSentiCorp hotel", tv.get(0), tv.get(1), s.get(1), chnConfig(), false);
+            } else {
+                skip("ChnSentiCorp", f);
+            }
+        }
+        printTable();
+        out.printf(Locale.ROOT, "total benchmark wall time %.1fs%n", (System.nanoTime() - t0) / 1e9);
+    }
+
+    static BagTrainer.Config clincConfig(int epochs, int batch) {
+        return tweak(BagTrainer.Config.defaults().withEpochs(epochs).withBatch(batch).withLearningRate(0.01f).withDim(100)
+                .withDropout(0.3f, 0f));
+    }
+
+    /** Experiment overrides: -Dbench.dim, .epochs, .lr, .dropout, .fdrop, .batch. */
+    static BagTrainer.Config tweak(BagTrainer.Config c) {
+        c = c.withDim(Integer.getInteger("bench.dim", c.dim())).withEpochs(Integer.getInteger("bench.epochs", c.epochs()))
+                .withBatch(Integer.getInteger("bench.batch", c.batch()));
+        c = c.withLearningRate(Float.parseFloat(System.getProperty("bench.lr", "" + c.learningRate())))
+                .withIdfPooling(Boolean.parseBoolean(System.getProperty("bench.idf", "" + c.idfPooling())));
+        return c.withDropout(Float.parseFloat(System.getProperty("bench.dropout", "" + c.dropout())),
+                Float.parseFloat(System.getProperty("bench.fdrop", "" + c.featureDropout())));
+    }
+
+    static BagTrainer.Config smpConfig() {
+        return tweak(BagTrainer.Config.defaults().withEpochs(20).withBatch(32));
+    }
+
+    static BagTrainer.Config sstConfig() {
+        return tweak(BagTrainer.Config.defaults().withEpochs(5).withBatch(128).withLearningRate(0.005f).withDropout(0.5f, 0.3f)
+                .withRows(2, 1 << 17));
+    }
+
+    static BagTrainer.Config smallSentimentConfig() {
+        return tweak(BagTrainer.Config.defaults().withEpochs(20).withBatch(32).withDropout(0.3f, 0f));
+    }
+
+    static BagTrainer.Config chnConfig() {
+        return tweak(BagTrainer.Config.defaults().withEpochs(6).withBatch(64).withDropout(0.3f, 0f).withRows(2, 1 << 17));
+    }
+
+    private static boolean want(Set<String> only, String name) {
+        return only == null || only.contains(name);
+    }
+
+    private void skip(String name, Path p) {
+        out.println("SKIP " + name + ": " + p + " not found");
+    }
+
+    /** Trains both models, calibrates on {@code val}, evaluates on {@code test}, records table rows. */
+    void intentTask(String name, List<Example> train, List<Example> val, List<Example> test, BagTrainer.Config cfg,
+            boolean speed) {
+        List<String> labels = Datasets.labels(train);
+        List<String> texts = Datasets.texts(train);
+        int[] y = Datasets.indices(train, labels);
+        boolean oos = val.stream().anyMatch(e -> e.label().equals(TextClassifier.OUT_OF_SCOPE));
+        out.printf(Locale.ROOT, "%n== %s: %d train / %d val / %d test, %d labels%n", name, train.size(), val.size(), test.size(),
+                labels.size());
+        BagTrainer.Result r = BagTrainer.train(labels, texts, y, cfg, verbose ? out : null);
+        HashedBagModel bag = r.model();
+        Evaluator.CalibrationReport cb = Evaluator.calibrate(bag, val, oos);
+        long b0 = System.nanoTime();
+        TfidfLinearModel lin = TfidfLinearModel.train(labels, texts, y, FeatureConfig.defaults(), TfidfLinearModel.Params.defaults());
+        double linSeconds = (System.nanoTime() - b0) / 1e9;
+        Evaluator.CalibrationReport cl = Evaluator.calibrate(lin, val, oos);
+        Metrics mb = Evaluator.evaluate(bag, test), ml = Evaluator.evaluate(lin, test);
+        out.printf(Locale.ROOT, "bag: train %.1fs, loss %.4f, train acc %.3f, |java-djl| %.1e, T %.2f, OOS th %.2f, ECE %.3f→%.3f%n",
+                r.trainSeconds(), r.finalLoss(), r.finalTrainAccuracy(), r.javaVsDjlMaxAbsDiff(), cb.temperature(),
+                cb.oosThreshold(), cb.eceBefore(), cb.eceAfter());
+        out.printf(Locale.ROOT, "tfidf: train %.1fs, vocab %d, T %.2f, OOS th %.2f, ECE %.3f→%.3f%n", linSeconds,
+                lin.vocabularySize(), cl.temperature(), cl.oosThreshold(), cl.eceBefore(), cl.eceAfter());
+        if (oos) {
+            double tb = bag.oosThreshold(), tl = lin.oosThreshold();
+            bag.setCalibration(bag.temperature(), 0);
+            lin.setCalibration(lin.temperature(), 0);
+            row(name, "in-scope acc, no OOS reject", Evaluator.evaluate(bag, test).inScopeAccuracy(),
+                    Evaluator.evaluate(lin, test).inScopeAccuracy());
+            bag.setCalibration(bag.temperature(), tb);
+            lin.setCalibration(lin.temperature(), tl);
+            row(name, "in-scope accuracy", mb.inScopeAccuracy(), ml.inScopeAccuracy());
+            row(name, "OOS recall", mb.oosRecall(), ml.oosRecall());
+        } else {
+            row(name, "accuracy", mb.accuracy(), ml.accuracy());
+        }
+        row(name, "macro-F1", mb.macroF1(), ml.macroF1());
+        if (name.startsWith("SMP")) {
+            row(name, "domain accuracy", domainAccuracy(bag, test), domainAccuracy(lin, test));
+        }
+        rows.add(new String[] {name, "training wall time", String.format(Locale.ROOT, "%.1f s", r.trainSeconds()),
+                String.format(Locale.ROOT, "%.1f s", linSeconds)});
+        if (speed) {
+            List<String> tt = Datasets.texts(test);
+            Evaluator.Speed sb = Evaluator.speed(bag, tt, 20_000), sl = Evaluator.speed(lin, tt, 20_000);
+            rows.add(new String[] {name, "throughput batch (utt/s)", fmt0(sb.batchPerSecond()), fmt0(sl.batchPerSecond())});
+            rows.add(new String[] {name, "throughput single (utt/s)", fmt0(sb.singlePerSecond()), fmt0(sl.singlePerSecond())});
+            rows.add(new String[] {name, "latency p50 / p99 (µs)", String.format(Locale.ROOT, "%.0f / %.0f", sb.p50Micros(), sb.p99Micros()),
+                    String.format(Locale.ROOT, "%.0f / %.0f", sl.p50Micros(), sl.p99Micros())});
+        }
+    }
+
+    private static double domainAccuracy(TextClassifier m, List<Example> test) {
+        int ok = 0;
+        for (Example e : test) {
+            String p = m.predict(e.text()).bestLabel();
+            ok += p.substring(0, p.indexOf('/')).equals(e.label().substring(0, e.label().indexOf('/'))) ? 1 : 0;
+        }
+        return (double) ok / test.size();
+    }
+
+    private static String fmt0(double v) {
+        return String.format(Locale.ROOT, "%,.0f", v);
+    }
+
+    private void row(String task, String metric, double bag, double lin) {
+        rows.add(new String[] {task, metric, pct(bag), pct(lin)});
+    }
+
+    private static String pct(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.1f %%", 100 * v);
+    }
+
+    private void printTable() {
+        out.println();
+        out.printf(Locale.ROOT, "%-22s %-27s %18s %18s%n", "task", "metric", "hashed-bag (DJL)", "tfidf-logreg");
+        out.println("-".repeat(88));
+        String last = "";
+        for (String[] r : rows) {
+            out.printf(Locale.ROOT, "%-22s %-27s %18s %18s%n", r[0].equals(last) ? "" : r[0], r[1], r[2], r[3]);
+            last = r[0];
+        }
+    }
+
+    /** Table rows recorded so far: task, metric, bag, baseline (for tests). */
+    List<String[]> rows() {
+        return rows;
+    }
+
+}

@@ -1,0 +1,346 @@
+package io.callsight.nlp.training;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import io.callsight.nlp.classify.FeatureConfig;
+import io.callsight.nlp.classify.HashedBagModel;
+import io.callsight.nlp.classify.NgramFeaturizer;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * Trains the hashed n-gram embedding-bag classifier with DJL (PyTorch engine, CPU, softmax cross-entropy) and
+ * exports it to a pure-Java {@link HashedBagModel}, checking that Java reproduces DJL's logits to 1e-4.
+ * DJL/PyTorch runs forward and autograd; the output layer is updated by DJL's Adam, the embedding table by a sparse
+ * ("lazy") Adam over just the rows each batch touches ({@link SparseAdam}, as {@code torch.optim.SparseAdam}) —
+ * DJL's dense Adam over the whole table cost ~0.3 s per step on this machine.
+ */
+public final class BagTrainer {
+    /**
+     * Hyper-parameters. Features hash into {@code buckets}; only buckets seen at least {@code minCount} times in the
+     * training data get an embedding row (at most {@code maxRows}, most frequent first) — this keeps the dense Adam
+     * update small. {@code dropout} acts on the pooled vector, {@code featureDropout} drops input n-grams.
+     */
+    public record Config(FeatureConfig features, int buckets, int dim, int epochs, int batch, float learningRate,
+            float dropout, float featureDropout, int minCount, int maxRows, boolean idfPooling, long seed) {
+        public static Config defaults() {
+            return new Config(FeatureConfig.defaults(), 1 << 18, 64, 8, 64, 0.01f, 0.1f, 0f, 1, 1 << 17, true, 1);
+        }
+
+        public Config withIdfPooling(boolean on) {
+            return new Config(features, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, on, seed);
+        }
+
+        public Config withEpochs(int e) {
+            return new Config(features, buckets, dim, e, batch, learningRate, dropout, featureDropout, minCount, maxRows, idfPooling, seed);
+        }
+
+        public Config withBatch(int b) {
+            return new Config(features, buckets, dim, epochs, b, learningRate, dropout, featureDropout, minCount, maxRows, idfPooling, seed);
+        }
+
+        public Config withLearningRate(float lr) {
+            return new Config(features, buckets, dim, epochs, batch, lr, dropout, featureDropout, minCount, maxRows, idfPooling, seed);
+        }
+
+        public Config withDropout(float d, float fd) {
+            return new Config(features, buckets, dim, epochs, batch, learningRate, d, fd, minCount, maxRows, idfPooling, seed);
+        }
+
+        public Config withRows(int min, int max) {
+            return new Config(features, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, min, max, idfPooling, seed);
+        }
+
+        public Config withDim(int d) {
+            return new Config(features, buckets, d, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, idfPooling, seed);
+        }
+    }
+
+    /** The trained model plus training statistics. */
+    public record Result(HashedBagModel model, double trainSeconds, double finalLoss, double finalTrainAccuracy,
+            double javaVsDjlMaxAbsDiff) {}
+
+    private BagTrainer() {}
+
+    static {
+        setDefault("ai.djl.pytorch.num_threads", "1");
+        setDefault("ai.djl.pytorch.num_interop_threads", "1");
+        setDefault("ai.djl.offline", "true");
+        setDefault("OPT_OUT_TRACKING", "true");
+    }
+
+    static void setDefault(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    /**
+     * Trains on {@code texts} with gold label indices {@code y} into {@code labels}. Progress (epoch, loss,
+     * accuracy) goes to {@code progress} (null for silence).
+     */
+    public static Result train(List<String> labels, List<String> texts, int[] y, Config cfg, PrintStream progress) {
+        long t0 = System.nanoTime();
+        NgramFeaturizer fz = new NgramFeaturizer(cfg.features());
+        List<int[]> bucketed = new ArrayList<>(texts.size());
+        int[] count = new int[cfg.buckets()];
+        for (String t : texts) {
+            long[] f = fz.features(t);
+            int[] r = new int[f.length];
+            for (int i = 0; i < f.length; i++) {
+                r[i] = NgramFeaturizer.bucket(f[i], cfg.buckets());
+                count[r[i]]++;
+            }
+            bucketed.add(r);
+        }
+        int[] used = usedBuckets(count, cfg.minCount(), cfg.maxRows());
+        int[] rowOf = HashedBagModel.rowMap(cfg.buckets(), used);
+        List<int[]> rows = new ArrayList<>(bucketed.size());
+        for (int[] r : bucketed) {
+            int k = 0;
+            int[] mapped = new int[r.length];
+            for (int bkt : r) {
+                if (rowOf[bkt] >= 0) {
+                    mapped[k++] = rowOf[bkt];
+                }
+            }
+            rows.add(java.util.Arrays.copyOf(mapped, k));
+        }
+        float[] rowWeight = cfg.idfPooling() ? idf(rows, used.length) : null;
+        if (progress != null) {
+            progress.printf(Locale.ROOT, "%d examples, %d labels, %d of %d hash buckets used (min count %d) x dim %d%n",
+                    texts.size(), labels.size(), used.length, cfg.buckets(), cfg.minCount(), cfg.dim());
+        }
+        int n = rows.size(), c = labels.size();
+        int stepsPerEpoch = (n + cfg.batch() - 1) / cfg.batch();
+        int totalSteps = Math.max(1, stepsPerEpoch * cfg.epochs());
+        float lr0 = cfg.learningRate();
+        Tracker linearDecay = step -> lr0 * Math.max(0.02f, 1f - (float) step / totalSteps);
+        HashedBagModel model;
+        double lastLoss = Double.NaN, lastAcc = Double.NaN, diff;
+        int dim = cfg.dim();
+        Random rnd = new Random(cfg.seed());
+        // The embedding table and its Adam moments live in Java arrays; each step DJL gets only the batch's rows.
+        float[] table = new float[used.length * dim];
+        for (int i = 0; i < table.length; i++) {
+            table[i] = (rnd.nextFloat() * 2 - 1) / dim; // fastText init U(-1/dim, 1/dim)
+        }
+        SparseAdam adam = new SparseAdam(table, dim);
+        try (Model m = Model.newInstance("intent-bag", "PyTorch")) {
+            BagBlock block = new BagBlock(dim, c, cfg.dropout());
+            m.setBlock(block);
+            DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(linearDecay).build());
+            try (Trainer trainer = m.newTrainer(tc)) {
+                trainer.initialize(new Shape(cfg.batch(), 8), new Shape(cfg.batch(), 8), new Shape(16, dim));
+                NDManager manager = trainer.getManager();
+                int[] order = new int[n];
+                for (int i = 0; i < n; i++) {
+                    order[i] = i;
+                }
+                int step = 0;
+                for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
+                    long e0 = System.nanoTime();
+                    shuffle(order, rnd);
+                    double lossSum = 0;
+                    long correct = 0, seen = 0;
+                    int steps = 0;
+                    for (int start = 0; start < n; start += cfg.batch()) {
+                        int bs = Math.min(cfg.batch(), n - start);
+                        try (NDManager sub = manager.newSubManager()) {
+                            Batch bt = batch(rows, order, start, bs, cfg.featureDropout(), rnd, rowWeight);
+                            NDArray tableRows = sub.create(bt.gather(table, dim), new Shape(bt.unique.length, dim));
+                            tableRows.setRequiresGradient(true);
+                            NDList in = new NDList(sub.create(bt.idx, new Shape(bs, bt.len)), sub.create(bt.wt, new Shape(bs, bt.len)),
+                                    tableRows);
+                            long[] gold = new long[bs];
+                            for (int i = 0; i < bs; i++) {
+                                gold[i] = y[order[start + i]];
+                            }
+                            NDArray label = sub.create(gold);
+                            float[] grad;
+                            try (GradientCollector gc = trainer.newGradientCollector()) {
+                                NDArray pred = trainer.forward(in).singletonOrThrow();
+                                NDArray loss = trainer.getLoss().evaluate(new NDList(label), new NDList(pred));
+                                lossSum += loss.getFloat() * bs;
+                                long[] am = pred.argMax(1).toLongArray();
+                                for (int i = 0; i < bs; i++) {
+                                    correct += am[i] == gold[i] ? 1 : 0;
+                                }
+                                seen += bs;
+                                gc.backward(loss);
+                                grad = tableRows.getGradient().toFloatArray();
+                            }
+                            trainer.step();
+                            adam.update(bt.unique, grad, linearDecay.getNewValue(step++));
+                        }
+                        steps++;
+                        if (progress != null && (steps % 20 == 0 || start + bs >= n)) {
+                            int done = 30 * (start + bs) / n;
+                            progress.printf(Locale.ROOT, "\repoch %2d/%d [%-30s] loss %.4f acc %.3f", epoch, cfg.epochs(),
+                                    "#".repeat(done), lossSum / seen, (double) correct / seen);
+                        }
+                    }
+                    lastLoss = lossSum / Math.max(1, seen);
+                    lastAcc = (double) correct / Math.max(1, seen);
+                    if (progress != null) {
+                        progress.printf(Locale.ROOT, "\repoch %2d/%d [%-30s] loss %.4f acc %.3f (%.1fs)%n", epoch,
+                                cfg.epochs(), "#".repeat(30), lastLoss, lastAcc, (System.nanoTime() - e0) / 1e9);
+                    }
+                }
+                model = new HashedBagModel(labels, cfg.features(), cfg.buckets(), used, dim, table,
+                        block.weight.getArray().toFloatArray(), block.bias.getArray().toFloatArray(), rowWeight);
+                diff = selfTest(trainer, model, rows, table, dim, rowWeight);
+            }
+        }
+        if (!(diff <= 1e-4)) {
+            throw new IllegalStateException("pure-Java inference disagrees with DJL by " + diff);
+        }
+        return new Result(model, (System.nanoTime() - t0) / 1e9, lastLoss, lastAcc, diff);
+    }
+
+    /** Buckets with at least {@code minCount} occurrences, at most {@code maxRows} (most frequent), ascending. */
+    static int[] usedBuckets(int[] count, int minCount, int maxRows) {
+        int n = 0;
+        for (int v : count) {
+            n += v >= Math.max(1, minCount) ? 1 : 0;
+        }
+        int[] used = new int[n];
+        int k = 0;
+        for (int i = 0; i < count.length; i++) {
+            if (count[i] >= Math.max(1, minCount)) {
+                used[k++] = i;
+            }
+        }
+        if (n > maxRows) {
+            Integer[] byFreq = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                byFreq[i] = used[i];
+            }
+            java.util.Arrays.sort(byFreq, (x, y) -> count[y] != count[x] ? Integer.compare(count[y], count[x]) : Integer.compare(x, y));
+            used = new int[maxRows];
+            for (int i = 0; i < maxRows; i++) {
+                used[i] = byFreq[i];
+            }
+            java.util.Arrays.sort(used);
+        }
+        return used;
+    }
+
+    /** Max |Java logit − DJL logit| over up to 256 training rows (DJL in inference mode: no dropout). */
+    static double selfTest(Trainer trainer, HashedBagModel model, List<int[]> rows, float[] table, int dim, float[] rowWeight) {
+        int k = Math.min(256, rows.size());
+        int[] order = new int[k];
+        for (int i = 0; i < k; i++) {
+            order[i] = (int) ((long) i * rows.size() / k);
+        }
+        double max = 0;
+        try (NDManager sub = trainer.getManager().newSubManager()) {
+            Batch bt = batch(rows, order, 0, k, 0f, null, rowWeight);
+            NDList in = new NDList(sub.create(bt.idx, new Shape(k, bt.len)), sub.create(bt.wt, new Shape(k, bt.len)),
+                    sub.create(bt.gather(table, dim), new Shape(bt.unique.length, dim)));
+            float[] djl = trainer.evaluate(in).singletonOrThrow().toFloatArray();
+            int c = model.labels().size();
+            for (int i = 0; i < k; i++) {
+                int[] r = rows.get(order[i]);
+                float[] java = model.logitsOfRows(r, r.length);
+                for (int j = 0; j < c; j++) {
+                    max = Math.max(max, Math.abs(java[j] - djl[i * c + j]));
+                }
+            }
+        }
+        return max;
+    }
+
+    /** A padded batch: batch-local indices into {@code unique} (global rows), pooling weights 1/n. */
+    static final class Batch {
+        long[] idx;
+        float[] wt;
+        int len;
+        int[] unique;
+
+        float[] gather(float[] table, int dim) {
+            float[] out = new float[Math.max(1, unique.length) * dim];
+            for (int u = 0; u < unique.length; u++) {
+                System.arraycopy(table, unique[u] * dim, out, u * dim, dim);
+            }
+            return out;
+        }
+    }
+
+    /** Smoothed idf per row: {@code ln((1+N)/(1+df)) + 1}. */
+    static float[] idf(List<int[]> rows, int nRows) {
+        int[] df = new int[nRows];
+        int[] lastDoc = new int[nRows];
+        java.util.Arrays.fill(lastDoc, -1);
+        for (int d = 0; d < rows.size(); d++) {
+            for (int r : rows.get(d)) {
+                if (lastDoc[r] != d) {
+                    lastDoc[r] = d;
+                    df[r]++;
+                }
+            }
+        }
+        float[] w = new float[nRows];
+        for (int r = 0; r < nRows; r++) {
+            w[r] = (float) (Math.log((1.0 + rows.size()) / (1.0 + df[r])) + 1.0);
+        }
+        return w;
+    }
+
+    static Batch batch(List<int[]> rows, int[] order, int start, int bs, float featureDropout, Random rnd, float[] rowWeight) {
+        int len = 1;
+        for (int i = 0; i < bs; i++) {
+            len = Math.max(len, rows.get(order[start + i]).length);
+        }
+        Batch b = new Batch();
+        b.len = len;
+        b.idx = new long[bs * len];
+        b.wt = new float[bs * len];
+        java.util.HashMap<Integer, Integer> local = new java.util.HashMap<>();
+        List<Integer> unique = new ArrayList<>();
+        for (int i = 0; i < bs; i++) {
+            int[] r = rows.get(order[start + i]);
+            int kept = 0;
+            int[] keptRows = new int[r.length];
+            for (int row : r) {
+                if (featureDropout > 0 && rnd != null && r.length > 2 && rnd.nextFloat() < featureDropout) {
+                    continue;
+                }
+                Integer l = local.get(row);
+                if (l == null) {
+                    l = unique.size();
+                    local.put(row, l);
+                    unique.add(row);
+                }
+                b.idx[i * len + kept] = l;
+                keptRows[kept++] = row;
+            }
+            float[] w = HashedBagModel.poolingWeights(keptRows, kept, rowWeight);
+            System.arraycopy(w, 0, b.wt, i * len, kept);
+        }
+        b.unique = unique.stream().mapToInt(Integer::intValue).toArray();
+        return b;
+    }
+
+    private static void shuffle(int[] a, Random rnd) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.callsight.nlp.training;
+
+import io.callsight.nlp.classify.HashedBagModel;
+import io.callsight.nlp.classify.ModelStore;
+import io.callsight.nlp.classify.TextClassifier;
+import io.callsight.nlp.classify.TfidfLinearModel;
+import io.callsight.nlp.eval.ConfusionMatrixImage;
+import io.callsight.nlp.eval.Evaluator;
+import io.callsight.nlp.eval.HtmlReport;
+import io.callsight.nlp.eval.Metrics;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code eval intents|sentiment --tenant T --data FILE [--models models] [--report DIR]}: evaluates the tenant's
+ * current model and its TF-IDF baseline side by side (accuracy, macro-F1, in-scope accuracy / OOS recall when the
+ * data has {@code oos} rows, per-label table) and writes {@code confusion.png} + {@code report.html}.
+ */
+public final class Eval {
+    static final String HELP = """
+            Usage: eval intents|sentiment --tenant T --data FILE [--models DIR] [--report DIR]
+              --data FILE    CSV text,label / TSV / JSON (CLINC150 JSON: its test + oos_test splits)
+              --models DIR   model root (default models); uses <tenant>/<task>/CURRENT
+              --report DIR   where confusion.png and report.html go (default <version dir>/report)""";
+
+    private Eval() {}
+
+    public static void main(String[] args) throws Exception {
+        Cli cli = new Cli(args, List.of("help"));
+        if (cli.has("help") || cli.command == null) {
+            System.out.println(HELP);
+            return;
+        }
+        run(new ModelStore(Path.of(cli.get("models", "models"))), cli.require("tenant"), cli.command, Path.of(cli.require("data")),
+                cli.has("report") ? Path.of(cli.get("report", "")) : null, System.out);
+    }
+
+    /** Test examples of a file: CLINC-style JSON → test + oos_test; otherwise all rows. */
+    public static List<Example> testData(Path file) throws IOException {
+        if (file.toString().endsWith(".json")) {
+            try {
+                Map<String, List<Example>> s = Datasets.clinc(file);
+                if (s.containsKey("test")) {
+                    List<Example> t = new ArrayList<>(s.get("test"));
+                    t.addAll(s.getOrDefault("oos_test", List.of()));
+                    return t;
+                }
+            } catch (RuntimeException | IOException notSplits) {
+                // plain list
+            }
+        }
+        return Datasets.read(file);
+    }
+
+    /** Evaluates and writes the report; returns the main model's metrics. */
+    public static Metrics run(ModelStore store, String tenant, String task, Path data, Path reportDir, PrintStream out)
+            throws IOException {
+        Path dir = store.current(tenant, task).orElseThrow(() -> new IOException("no " + task + " model for " + tenant));
+        HashedBagModel bag = HashedBagModel.load(dir);
+        TextClassifier lin = Files.isDirectory(dir.resolve("baseline")) ? TfidfLinearModel.load(dir.resolve("baseline")) : null;
+        List<Example> test = testData(data);
+        Metrics mb = Evaluator.evaluate(bag, test);
+        Metrics ml = lin == null ? null : Evaluator.evaluate(lin, test);
+        Map<String, String[]> summary = new LinkedHashMap<>();
+        summary.put("examples", new String[] {"" + test.size(), "" + test.size()});
+        summary.put("accuracy", pair(mb.accuracy(), ml == null ? Double.NaN : ml.accuracy()));
+        if (mb.hasOutOfScope()) {
+            summary.put("in-scope accuracy", pair(mb.inScopeAccuracy(), ml == null ? Double.NaN : ml.inScopeAccuracy()));
+            summary.put("OOS recall", pair(mb.oosRecall(), ml == null ? Double.NaN : ml.oosRecall()));
+        }
+        summary.put("macro-F1", pair(mb.macroF1(), ml == null ? Double.NaN : ml.macroF1()));
+        out.printf(Locale.ROOT, "%s/%s %s on %s%n%-20s %16s %16s%n", tenant, task, dir.getFileName(), data, "metric", "hashed-bag (DJL)",
+                "tfidf baseline");
+        summary.forEach((k, v) -> out.printf(Locale.ROOT, "%-20s %16s %16s%n", k, v[0], v[1]));
+        out.printf(Locale.ROOT, "%n%-32s %9s %9s %9s %7s%n", "label", "precision", "recall", "F1", "support");
+        for (int c = 0; c < mb.labels().size(); c++) {
+            if (mb.support(c) > 0) {
+                out.printf(Locale.ROOT, "%-32s %9.3f %9.3f %9.3f %7d%n", mb.labels().get(c), mb.precision(c), mb.recall(c), mb.f1(c),
+                        mb.support(c));
+            }
+        }
+        Path rd = reportDir != null ? reportDir : dir.resolve("report");
+        Files.createDirectories(rd);
+        ConfusionMatrixImage.write(mb, rd.resolve("confusion.png"));
+        HtmlReport.write(rd.resolve("report.html"), tenant + " / " + task + " " + dir.getFileName() + " on " + data.getFileName(),
+                summary, mb, "confusion.png");
+        out.println("wrote " + rd.resolve("report.html") + " and confusion.png");
+        return mb;
+    }
+
+    private static String[] pair(double a, double b) {
+        return new String[] {fmt(a), fmt(b)};
+    }
+
+    private static String fmt(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.2f %%", 100 * v);
+    }
+}

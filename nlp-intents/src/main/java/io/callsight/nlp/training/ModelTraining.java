@@ -1,0 +1,140 @@
+package io.callsight.nlp.training;
+
+import io.callsight.nlp.classify.HashedBagModel;
+import io.callsight.nlp.classify.Manifest;
+import io.callsight.nlp.classify.ModelStore;
+import io.callsight.nlp.classify.TextClassifier;
+import io.callsight.nlp.classify.TfidfLinearModel;
+import io.callsight.nlp.eval.Evaluator;
+import io.callsight.nlp.eval.Metrics;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Train-or-reuse for a tenant: hashes the training data (SHA-256), skips training when the current version has the
+ * same hash and parameters, otherwise trains the DJL model and the TF-IDF baseline, calibrates both on a validation
+ * split (temperature + OOS threshold when out-of-scope examples exist), and writes a new version with manifest.
+ */
+public final class ModelTraining {
+    private ModelTraining() {}
+
+    /** Training data: what to fit on, what to calibrate on, and the hash of the source. */
+    public record TrainingData(List<Example> train, List<Example> validation, String dataHash) {}
+
+    /** Result: the version directory and whether it was (re)trained. */
+    public record Outcome(Path versionDir, boolean trained, Manifest manifest) {}
+
+    /**
+     * Loads {@code file}: CLINC-style JSON uses its {@code train} split and {@code val}+{@code oos_val}; otherwise a
+     * seeded 10 % of the in-scope examples is held out for calibration and all {@code oos}-labeled rows go to
+     * validation only (they tune the threshold and are never a class).
+     */
+    public static TrainingData load(Path file, long seed) throws IOException {
+        String hash = Datasets.sha256(file);
+        if (file.toString().endsWith(".json")) {
+            try {
+                Map<String, List<Example>> splits = Datasets.clinc(file);
+                if (splits.containsKey("train") && splits.containsKey("val")) {
+                    List<Example> val = new ArrayList<>(splits.get("val"));
+                    val.addAll(splits.getOrDefault("oos_val", List.of()));
+                    return new TrainingData(inScope(splits.get("train")), val, hash);
+                }
+            } catch (RuntimeException | IOException notSplits) {
+                // a plain list: fall through
+            }
+        }
+        return split(Datasets.read(file), hash, seed);
+    }
+
+    static TrainingData split(List<Example> all, String hash, long seed) {
+        List<Example> in = inScope(all);
+        List<Example> oos = all.stream().filter(e -> e.label().equals(TextClassifier.OUT_OF_SCOPE)).toList();
+        List<List<Example>> tv = Datasets.split(in, in.size() >= 50 ? 0.1 : 0.0, seed);
+        List<Example> val = new ArrayList<>(tv.get(1));
+        val.addAll(oos);
+        return new TrainingData(new ArrayList<>(tv.get(0)), val, hash);
+    }
+
+    private static List<Example> inScope(List<Example> all) {
+        return all.stream().filter(e -> !e.label().equals(TextClassifier.OUT_OF_SCOPE)).toList();
+    }
+
+    public static Outcome trainOrReuse(ModelStore store, String tenant, String task, TrainingData data, BagTrainer.Config cfg,
+            TfidfLinearModel.Params baseline, boolean force, PrintStream out) throws IOException {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("model", cfg);
+        params.put("baseline", baseline);
+        params = Jsons.toMap(params);
+        Optional<Path> same = force ? Optional.empty() : store.upToDate(tenant, task, data.dataHash(), params);
+        if (same.isPresent()) {
+            out.printf(Locale.ROOT, "data unchanged (sha256 %s…) and same parameters: keeping %s%n", data.dataHash().substring(0, 12),
+                    same.get());
+            return new Outcome(same.get(), false, ModelStore.readManifest(same.get()));
+        }
+        List<String> labels = Datasets.labels(data.train());
+        if (labels.size() < 2) {
+            throw new IllegalArgumentException("need at least 2 labels, got " + labels);
+        }
+        List<String> texts = Datasets.texts(data.train());
+        int[] y = Datasets.indices(data.train(), labels);
+        boolean oos = data.validation().stream().anyMatch(e -> e.label().equals(TextClassifier.OUT_OF_SCOPE));
+        out.printf(Locale.ROOT, "training %s/%s: %d examples, %d labels, %d validation%s%n", tenant, task, texts.size(), labels.size(),
+                data.validation().size(), oos ? " (with out-of-scope)" : "");
+        BagTrainer.Result r = BagTrainer.train(labels, texts, y, cfg, out);
+        HashedBagModel bag = r.model();
+        long b0 = System.nanoTime();
+        TfidfLinearModel lin = TfidfLinearModel.train(labels, texts, y, cfg.features(), baseline);
+        double linSeconds = (System.nanoTime() - b0) / 1e9;
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("train_seconds", round(r.trainSeconds()));
+        metrics.put("train_loss", round(r.finalLoss()));
+        metrics.put("train_accuracy", round(r.finalTrainAccuracy()));
+        metrics.put("java_vs_djl_max_abs_diff", r.javaVsDjlMaxAbsDiff());
+        metrics.put("embedding_rows", bag.rowCount());
+        if (!data.validation().isEmpty()) {
+            metrics.put("validation", validation(bag, data.validation(), oos));
+            metrics.put("baseline_validation", validation(lin, data.validation(), oos));
+        }
+        metrics.put("baseline_train_seconds", round(linSeconds));
+        Path dir = store.nextVersion(tenant, task);
+        bag.save(dir);
+        lin.save(dir.resolve("baseline"));
+        Manifest m = new Manifest(tenant, task, dir.getFileName().toString(), ModelStore.guessLanguage(texts), data.dataHash(),
+                Instant.now().toString(), HashedBagModel.KIND, params, metrics);
+        ModelStore.writeManifest(dir, m);
+        store.setCurrent(tenant, task, m.version());
+        out.printf(Locale.ROOT, "wrote %s (%d embedding rows, %.1f MB); current = %s%n", dir, bag.rowCount(),
+                Files.size(dir.resolve("weights.bin")) / 1e6, m.version());
+        return new Outcome(dir, true, m);
+    }
+
+    private static Map<String, Object> validation(TextClassifier model, List<Example> val, boolean oos) {
+        Evaluator.CalibrationReport c = Evaluator.calibrate(model, val, oos);
+        Metrics m = Evaluator.evaluate(model, val);
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("examples", val.size());
+        v.put(oos ? "in_scope_accuracy" : "accuracy", round(oos ? m.inScopeAccuracy() : m.accuracy()));
+        if (oos) {
+            v.put("oos_recall", round(m.oosRecall()));
+        }
+        v.put("macro_f1", round(m.macroF1()));
+        v.put("temperature", round(c.temperature()));
+        v.put("oos_threshold", round(c.oosThreshold()));
+        v.put("ece_before", round(c.eceBefore()));
+        v.put("ece_after", round(c.eceAfter()));
+        return v;
+    }
+
+    static double round(double v) {
+        return Math.round(v * 1e4) / 1e4;
+    }
+}

@@ -1,0 +1,76 @@
+package io.callsight.nlp.training;
+
+import io.callsight.nlp.classify.ModelStore;
+import io.callsight.nlp.classify.TfidfLinearModel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code train intents|sentiment --tenant T --data FILE [--out models] [--epochs N] [--dim D] [--lr X] [--force]}.
+ * Sentiment may use {@code --corpus en|zh} instead of {@code --data} to train on the shared SST-2 + UCI (en) or
+ * ChnSentiCorp hotel (zh) corpora.
+ */
+public final class Train {
+    static final String HELP = """
+            Usage: train intents|sentiment --tenant T --data FILE [options]
+              --data FILE      CSV (text,label), TSV (sentence<TAB>label) or JSON (CLINC150 splits, [text,label] list,
+                               or [{text,intent}]). Rows labeled "oos" only tune the out-of-scope threshold.
+              --corpus en|zh   sentiment only, instead of --data: shared SST-2 train+dev + UCI (en) or ChnSentiCorp hotel (zh)
+              --out DIR        model root (default models); writes DIR/<tenant>/<task>/v<n>/ and CURRENT
+              --epochs N       epochs (default 8)     --dim D   embedding dim (default 64)
+              --lr X           Adam learning rate (default 0.01)   --batch N  (default 64)
+              --buckets N      hash buckets (default 262144)       --min-count N  (default 1)
+              --dropout X      dropout on the pooled vector (default 0.1)
+              --force          retrain even if the data hash and parameters are unchanged
+            Progress shows epoch, loss and training accuracy. Runs DJL/PyTorch on 1 CPU thread.""";
+
+    private Train() {}
+
+    public static void main(String[] args) throws Exception {
+        Cli cli = new Cli(args, List.of("force", "help"));
+        if (cli.has("help") || cli.command == null) {
+            System.out.println(HELP);
+            return;
+        }
+        if (!cli.command.equals("intents") && !cli.command.equals("sentiment")) {
+            throw new IllegalArgumentException("unknown task " + cli.command + " (intents or sentiment)");
+        }
+        BagTrainer.Config cfg = BagTrainer.Config.defaults();
+        if (cli.command.equals("sentiment")) {
+            cfg = cfg.withDropout(0.3f, 0f).withRows(2, 1 << 17).withEpochs(5).withBatch(128);
+        }
+        cfg = cfg.withEpochs(Integer.parseInt(cli.get("epochs", "" + cfg.epochs())))
+                .withDim(Integer.parseInt(cli.get("dim", "" + cfg.dim())))
+                .withLearningRate(Float.parseFloat(cli.get("lr", "" + cfg.learningRate())))
+                .withBatch(Integer.parseInt(cli.get("batch", "" + cfg.batch())))
+                .withDropout(Float.parseFloat(cli.get("dropout", "" + cfg.dropout())), cfg.featureDropout())
+                .withRows(Integer.parseInt(cli.get("min-count", "" + cfg.minCount())), cfg.maxRows());
+        cfg = new BagTrainer.Config(cfg.features(), Integer.parseInt(cli.get("buckets", "" + cfg.buckets())), cfg.dim(), cfg.epochs(),
+                cfg.batch(), cfg.learningRate(), cfg.dropout(), cfg.featureDropout(), cfg.minCount(), cfg.maxRows(), cfg.idfPooling(),
+                cfg.seed());
+        ModelTraining.TrainingData data;
+        if (cli.has("corpus")) {
+            data = corpus(cli.get("corpus", "en"));
+        } else {
+            data = ModelTraining.load(Path.of(cli.require("data")), 1);
+        }
+        ModelTraining.trainOrReuse(new ModelStore(Path.of(cli.get("out", "models"))), cli.require("tenant"), cli.command, data, cfg,
+                TfidfLinearModel.Params.defaults(), cli.has("force"), System.out);
+    }
+
+    /** Shared sentiment corpora as one training set (validation = seeded 5 %). */
+    static ModelTraining.TrainingData corpus(String lang) throws Exception {
+        Path d = Datasets.sharedDir();
+        List<Example> all = new ArrayList<>();
+        if (lang.equals("zh")) {
+            all.addAll(Datasets.split(Datasets.chnSentiCorp(d.resolve("chnsenticorp/ChnSentiCorp_htl_all.csv")), 0.2, 2020).get(0));
+        } else {
+            all.addAll(Datasets.sst2(d.resolve("sst2/train.tsv")));
+            all.addAll(Datasets.sst2(d.resolve("sst2/dev.tsv")));
+            all.addAll(Datasets.split(Datasets.uci(d.resolve("uci-sentiment")), 0.2, 2015).get(0));
+        }
+        List<List<Example>> tv = Datasets.split(all, 0.05, 7);
+        return new ModelTraining.TrainingData(new ArrayList<>(tv.get(0)), new ArrayList<>(tv.get(1)), Datasets.sha256(all));
+    }
+}
