@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 TranscribeCommand.class,
                 IntentsCommand.class,
                 TrainCommand.class,
+                EvalCommand.class,
                 DemoCommand.class,
                 BenchCommand.class,
                 JobsCommand.class,

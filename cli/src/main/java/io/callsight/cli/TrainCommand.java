@@ -3,6 +3,8 @@ package io.callsight.cli;
 import io.callsight.asr.noise.SpeechCorpus;
 import io.callsight.training.denoise.TrainDenoiser;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,11 +12,45 @@ import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train Callsight's models (DJL + PyTorch on CPU, offline).",
-        subcommands = TrainCommand.Denoiser.class)
+        subcommands = {TrainCommand.Denoiser.class, TrainCommand.Intents.class, TrainCommand.Sentiment.class})
 final class TrainCommand implements Runnable {
     @Override
     public void run() {
         CommandLine.usage(this, System.out);
+    }
+
+    /** Hands its arguments to the NLU trainer, which owns their parsing and its own --help. */
+    abstract static class NluTraining implements Callable<Integer> {
+        @CommandLine.Unmatched
+        List<String> args = new ArrayList<>();
+
+        abstract String task();
+
+        @Override
+        public Integer call() throws Exception {
+            List<String> all = new ArrayList<>(List.of(task()));
+            all.addAll(args);
+            io.callsight.nlp.training.Train.main(all.toArray(String[]::new));
+            return 0;
+        }
+    }
+
+    @Command(name = "intents", description = {"Train a tenant's intent classifier (hashed n-gram embedding bag, DJL) and a "
+            + "TF-IDF baseline:", "--tenant T --data <yaml|json|csv> [--out models] [--force]; --help for all options."})
+    static final class Intents extends NluTraining {
+        @Override
+        String task() {
+            return "intents";
+        }
+    }
+
+    @Command(name = "sentiment", description = {"Train a sentiment model: --tenant T (--data FILE | --corpus en|zh); "
+            + "--help for all options."})
+    static final class Sentiment extends NluTraining {
+        @Override
+        String task() {
+            return "sentiment";
+        }
     }
 
     @Command(name = "denoiser", mixinStandardHelpOptions = true,
