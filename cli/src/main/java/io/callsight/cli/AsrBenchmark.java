@@ -136,11 +136,7 @@ final class AsrBenchmark implements Callable<Integer> {
                         + " calls were indexed within " + timeout);
             }
             for (DemoCalls.DemoCall call : demo) {
-                List<TranscriptQueries.Line> lines = es.transcript(run + "-" + call.name());
-                for (Track track : List.of(Track.CUSTOMER, Track.AGENT)) {
-                    score = score.plus(call.score(track, lines.stream().filter(l -> l.track().equals(track.name()))
-                            .map(TranscriptQueries.Line::text).collect(Collectors.joining(" "))));
-                }
+                score = score.plus(call.score(es.transcript(run + "-" + call.name())));
             }
             return new Result(audioSeconds, wall, score);
         }

@@ -40,6 +40,16 @@ final class DemoCalls {
         WordErrorRate.Score score(Track track, String hypothesis) {
             return WordErrorRate.score(script(track), hypothesis);
         }
+
+        /** Both tracks of an indexed transcript against the script, pooled. */
+        WordErrorRate.Score score(List<TranscriptQueries.Line> transcript) {
+            WordErrorRate.Score score = WordErrorRate.Score.ZERO;
+            for (Track track : List.of(Track.CUSTOMER, Track.AGENT)) {
+                score = score.plus(score(track, transcript.stream().filter(l -> l.track().equals(track.name()))
+                        .map(TranscriptQueries.Line::text).collect(Collectors.joining(" "))));
+            }
+            return score;
+        }
     }
 
     static Path scriptsDir() {

@@ -1,7 +1,6 @@
 package io.callsight.cli;
 
 import io.callsight.asr.eval.WordErrorRate;
-import io.callsight.events.Track;
 import io.callsight.ingest.ImportResult;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,12 +51,7 @@ final class DemoCommand implements Callable<Integer> {
             for (DemoCalls.DemoCall call : demo) {
                 String callId = call.reference().callId();
                 List<TranscriptQueries.Line> transcript = es.transcript(callId);
-                WordErrorRate.Score score = WordErrorRate.Score.ZERO;
-                for (Track track : List.of(Track.CUSTOMER, Track.AGENT)) {
-                    String said = transcript.stream().filter(l -> l.track().equals(track.name()))
-                            .map(TranscriptQueries.Line::text).reduce("", (a, b) -> a + " " + b);
-                    score = score.plus(call.score(track, said));
-                }
+                WordErrorRate.Score score = call.score(transcript);
                 total = total.plus(score);
                 System.out.printf(Locale.ROOT, "== %s (%s, %d utterances, WER %.1f %%)%n", callId,
                         call.reference().tenant(), transcript.size(), 100 * score.rate());
