@@ -136,8 +136,8 @@ public final class TrackTranscriber implements AutoCloseable {
         for (GateEvent event : events) {
             if (event instanceof GateEvent.Audio audio) {
                 addAll(stream.accept(audio.pcm()), out);
-            } else if (event instanceof GateEvent.SegmentEnded) {
-                // The speaker paused: close the utterance now rather than wait for the recognizer's endpointer.
+            } else if (event instanceof GateEvent.SegmentEnded ended && !ended.bridged()) {
+                // The speaker paused and no silence follows in the stream: close the utterance now.
                 addAll(stream.finish(), out);
             }
         }

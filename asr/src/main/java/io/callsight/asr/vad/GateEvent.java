@@ -14,7 +14,13 @@ public sealed interface GateEvent {
     record Audio(short[] pcm, long originalStartSample, long passedStartSample) implements GateEvent {
     }
 
-    /** The segment is over: the recognizer should finalize the utterance now instead of waiting for silence. */
-    record SegmentEnded(SpeechSegment segment) implements GateEvent {
+    /**
+     * The segment is over. With {@link VadConfig#closingSilenceMs} the gate has already passed that much silence
+     * after it and the recognizer's endpointer decides; without, the recognizer should finalize now.
+     */
+    record SegmentEnded(SpeechSegment segment, boolean bridged) implements GateEvent {
+        public SegmentEnded(SpeechSegment segment) {
+            this(segment, false);
+        }
     }
 }

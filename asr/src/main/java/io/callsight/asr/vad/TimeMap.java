@@ -11,6 +11,9 @@ import java.util.List;
  * each a contiguous stretch of the original: passed samples [passedStart, passedStart+length) are original
  * samples [originalStart, originalStart+length).
  *
+ * <p>A filler span (silence the gate inserted, see {@link VadConfig#closingSilenceMs}) has no original extent:
+ * all its samples map to the one original position it was inserted at.
+ *
  * <p>Start and end times map differently at a cut: passed sample p as a <em>start</em> is the original sample p
  * maps to, but as an exclusive <em>end</em> it is one past the original of p-1, so a word ending exactly where
  * silence was removed does not stretch over the removed silence.
@@ -31,6 +34,7 @@ public final class TimeMap {
     private long[] passedStarts = new long[16];
     private long[] originalStarts = new long[16];
     private long[] lengths = new long[16];
+    private boolean[] fillers = new boolean[16];
     private int count;
     private long passedTotal;
 
@@ -43,16 +47,25 @@ public final class TimeMap {
 
     /** Records that the next {@code length} passed samples are original samples from {@code originalStart}. */
     void append(long originalStart, long length) {
+        add(originalStart, length, false);
+    }
+
+    /** Records that the next {@code length} passed samples were inserted at original position {@code originalAt}. */
+    void appendFiller(long originalAt, long length) {
+        add(originalAt, length, true);
+    }
+
+    private void add(long originalStart, long length, boolean filler) {
         if (length <= 0) {
             return;
         }
         if (count > 0) {
-            long lastOriginalEnd = originalStarts[count - 1] + lengths[count - 1];
+            long lastOriginalEnd = originalEnd(count - 1);
             if (originalStart < lastOriginalEnd) {
                 throw new IllegalArgumentException("original time must not go backwards: " + originalStart
                         + " < " + lastOriginalEnd);
             }
-            if (originalStart == lastOriginalEnd) { // contiguous: extend the last span
+            if (!filler && !fillers[count - 1] && originalStart == lastOriginalEnd) { // contiguous: extend the last span
                 lengths[count - 1] += length;
                 passedTotal += length;
                 return;
@@ -62,12 +75,18 @@ public final class TimeMap {
             passedStarts = Arrays.copyOf(passedStarts, count * 2);
             originalStarts = Arrays.copyOf(originalStarts, count * 2);
             lengths = Arrays.copyOf(lengths, count * 2);
+            fillers = Arrays.copyOf(fillers, count * 2);
         }
         passedStarts[count] = passedTotal;
         originalStarts[count] = originalStart;
         lengths[count] = length;
+        fillers[count] = filler;
         count++;
         passedTotal += length;
+    }
+
+    private long originalEnd(int span) {
+        return fillers[span] ? originalStarts[span] : originalStarts[span] + lengths[span];
     }
 
     public int sampleRate() {
@@ -79,12 +98,15 @@ public final class TimeMap {
         return passedTotal;
     }
 
+    /** The stretches of original audio that were passed, in order (inserted silence is not listed). */
     public List<Span> spans() {
-        Span[] out = new Span[count];
+        List<Span> out = new java.util.ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            out[i] = new Span(passedStarts[i], originalStarts[i], lengths[i]);
+            if (!fillers[i]) {
+                out.add(new Span(passedStarts[i], originalStarts[i], lengths[i]));
+            }
         }
-        return List.of(out);
+        return List.copyOf(out);
     }
 
     /**
@@ -99,12 +121,16 @@ public final class TimeMap {
             return passed;
         }
         int span = spanOf(passed);
-        return originalStarts[span] + (passed - passedStarts[span]);
+        return fillers[span] ? originalStarts[span] : originalStarts[span] + (passed - passedStarts[span]);
     }
 
     /** Original exclusive end for the exclusive passed end {@code passedEnd}. */
     public long toOriginalEndSample(long passedEnd) {
-        return passedEnd <= 0 ? toOriginalSample(0) : toOriginalSample(passedEnd - 1) + 1;
+        if (passedEnd <= 0) {
+            return toOriginalSample(0);
+        }
+        int span = spanOf(passedEnd - 1);
+        return fillers[span] ? originalStarts[span] : toOriginalSample(passedEnd - 1) + 1;
     }
 
     /** The passed index of original sample {@code original}, or -1 if the gate dropped it. */
@@ -113,7 +139,7 @@ public final class TimeMap {
         int hi = count - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            if (originalStarts[mid] + lengths[mid] <= original) {
+            if (originalEnd(mid) <= original) {
                 lo = mid + 1;
             } else if (originalStarts[mid] > original) {
                 hi = mid - 1;

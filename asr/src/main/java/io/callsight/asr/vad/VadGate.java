@@ -28,6 +28,7 @@ public final class VadGate {
     private final SpeechSegmenter segmenter;
     private final SampleQueue held = new SampleQueue();
     private final TimeMap timeMap;
+    private final short[] closingSilence;
 
     private long received;
     private long releasedUntil; // track index up to which audio of the open segment has been passed
@@ -39,6 +40,7 @@ public final class VadGate {
         this.sampleRate = sampleRate;
         this.frameSamples = detector.frameSamples();
         this.timeMap = new TimeMap(sampleRate);
+        this.closingSilence = new short[(int) ((long) config.closingSilenceMs() * sampleRate / 1000)];
     }
 
     public VadGate(int sampleRate) {
@@ -82,7 +84,7 @@ public final class VadGate {
                 // The segment runs to the end of the audio: include the last partial frame too.
                 release(received, out);
                 SpeechSegment segment = new SpeechSegment(ended.segment().startMs(), received * 1000 / sampleRate);
-                out.add(new GateEvent.SegmentEnded(segment));
+                out.add(new GateEvent.SegmentEnded(segment)); // the track ends too: nothing to bridge to
             } else {
                 handle(event, out);
             }
@@ -121,9 +123,21 @@ public final class VadGate {
             held.dropBefore(releasedUntil);
             out.add(new GateEvent.SegmentStarted(started.startMs()));
         } else if (event instanceof SegmentEvent.Ended ended) {
-            release(ended.segment().endMs() * sampleRate / 1000, out);
-            out.add(new GateEvent.SegmentEnded(ended.segment()));
+            long endSample = ended.segment().endMs() * sampleRate / 1000;
+            release(endSample, out);
+            end(ended.segment(), endSample, out);
         }
+    }
+
+    /** Closes a segment: the bridge of silence (if configured), then the event. */
+    private void end(SpeechSegment segment, long endSample, List<GateEvent> out) {
+        boolean bridged = closingSilence.length > 0;
+        if (bridged) {
+            long passedStart = timeMap.passedSamples();
+            timeMap.appendFiller(endSample, closingSilence.length);
+            out.add(new GateEvent.Audio(closingSilence.clone(), endSample, passedStart));
+        }
+        out.add(new GateEvent.SegmentEnded(segment, bridged));
     }
 
     /** Passes held audio of the open segment from {@link #releasedUntil} to {@code until}. */

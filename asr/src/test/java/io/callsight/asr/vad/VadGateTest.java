@@ -33,8 +33,15 @@ class VadGateTest {
     private record Run(List<GateEvent> events, short[] passed, VadGate gate) {
     }
 
+    /** Segment geometry without the closing-silence bridge, so passed audio is exactly the segments' audio. */
+    private static final VadConfig UNBRIDGED = VadConfig.defaults().withClosingSilenceMs(0);
+
     private static Run run(short[] track, Random chunking) {
-        VadGate gate = new VadGate(RATE, VadConfig.defaults());
+        return run(track, chunking, UNBRIDGED);
+    }
+
+    private static Run run(short[] track, Random chunking, VadConfig config) {
+        VadGate gate = new VadGate(RATE, config);
         List<GateEvent> events = new ArrayList<>();
         int pos = 0;
         while (pos < track.length) {
@@ -100,6 +107,38 @@ class VadGateTest {
         System.out.printf("gate: %d segments, dropped %.1f%% of a 50%%-silent track -> %.2fx less audio to decode%n",
                 segments.size(), 100 * dropped, 1 / (1 - dropped));
         assertTrue(dropped > 0.25, "dropped " + dropped);
+    }
+
+    @Test
+    void eachSegmentIsFollowedByClosingSilenceThatMapsToTheSegmentEnd() {
+        short[] track = halfSilentTrack(24);
+        Run bridged = run(track, null, VadConfig.defaults());
+        Run plain = run(track, null);
+        List<GateEvent> events = bridged.events();
+        int bridges = 0;
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i) instanceof GateEvent.SegmentEnded ended && ended.bridged()) {
+                GateEvent.Audio silence = assertInstanceOf(GateEvent.Audio.class, events.get(i - 1));
+                assertEquals(RATE, silence.pcm().length, "1 s of closing silence");
+                assertTrue(Arrays.equals(silence.pcm(), new short[RATE]), "digital silence");
+                long end = ended.segment().endMs() * RATE / 1000;
+                TimeMap map = bridged.gate().timeMap();
+                // Anything the recognizer places inside the bridge lies at the segment's end on the track.
+                assertEquals(end, map.toOriginalSample(silence.passedStartSample() + RATE / 2));
+                assertEquals(end, map.toOriginalEndSample(silence.passedStartSample() + RATE));
+                bridges++;
+            }
+        }
+        long segments = plain.events().stream().filter(e -> e instanceof GateEvent.SegmentEnded).count();
+        assertEquals(segments - 1, bridges, "every segment but the one the track ends in");
+        assertEquals(plain.passed().length + (long) bridges * RATE, bridged.passed().length);
+        assertEquals(plain.gate().timeMap().spans().stream().map(s -> List.of(s.originalStart(), s.length())).toList(),
+                bridged.gate().timeMap().spans().stream().map(s -> List.of(s.originalStart(), s.length())).toList(),
+                "the same track audio is passed");
+        // Track times after a bridge are unaffected by it.
+        for (TimeMap.Span span : bridged.gate().timeMap().spans()) {
+            assertEquals(span.originalStart(), bridged.gate().timeMap().toOriginalSample(span.passedStart()));
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.callsight.training.denoise;
 
+import io.callsight.asr.audio.G711;
 import io.callsight.asr.denoise.BandLayout;
 import io.callsight.asr.denoise.RnnFeatures;
 import io.callsight.asr.denoise.Stft;
@@ -16,7 +17,7 @@ import java.util.stream.IntStream;
  * Synthesizes training sequences: clean speech crops at random levels, a random noise type at a random SNR
  * (0–20 dB; one in ten nearly clean at 40 dB so the model learns to leave clean speech alone), framed
  * exactly as {@code StftSuppressor} frames a stream. Inputs are {@link RnnFeatures} of the noisy mixture,
- * targets the ideal ratio mask per band, sqrt(E_clean / E_noisy) clipped to [0, 1].
+ * targets the ideal ratio mask per band (clean speech against the mixture as the line delivers it), sqrt(E_clean / E_noisy) clipped to [0, 1].
  */
 public final class MixtureData {
     public static final int RATE = 8000;
@@ -25,14 +26,29 @@ public final class MixtureData {
     public record Sequences(float[] x, float[] y, int n, int t, int f, int b) {
     }
 
-    private final List<float[]> clean;
+    private final List<List<float[]>> corpora;
     private final List<float[]> babbleSource;
     private final float[] bandHz;
 
     public MixtureData(List<float[]> clean, List<float[]> babbleSource, float[] bandHz) {
-        this.clean = clean;
+        this(babbleSource, bandHz, List.of(clean));
+    }
+
+    private MixtureData(List<float[]> babbleSource, float[] bandHz, List<List<float[]>> corpora) {
+        this.corpora = corpora.stream().filter(c -> !c.isEmpty()).toList();
         this.babbleSource = babbleSource;
         this.bandHz = bandHz;
+        if (this.corpora.isEmpty()) {
+            throw new IllegalArgumentException("no clean speech to mix");
+        }
+    }
+
+    /**
+     * {@code corpora}: clean speech grouped by source. Each crop first picks a source at random, then files in
+     * it, so a corpus of many short files (FSDD's 3,000 digits) does not drown one of few long ones.
+     */
+    public static MixtureData ofCorpora(List<List<float[]>> corpora, List<float[]> babbleSource, float[] bandHz) {
+        return new MixtureData(babbleSource, bandHz, corpora);
     }
 
     public Sequences build(int count, int frames, long seed) {
@@ -50,10 +66,25 @@ public final class MixtureData {
             NoiseType type = NoiseType.values()[r.nextInt(NoiseType.values().length)];
             double snr = r.nextDouble() < 0.1 ? 40 : 20 * r.nextDouble();
             float[] noise = NoiseGenerator.generate(type, len, RATE, r.nextLong(), babbleSource);
-            float[] noisy = Mixer.toFloat(Mixer.toPcm(Mixer.mix(c, noise, snr).noisy()));
+            float[] noisy = Mixer.toFloat(overTheLine(Mixer.toPcm(Mixer.mix(c, noise, snr).noisy()), r.nextDouble()));
             frame(c, noisy, frames, x, i * frames * f, y, i * frames * bands);
         });
         return new Sequences(x, y, count, frames, f, bands);
+    }
+
+    /**
+     * What the suppressor hears in production: the mixture after the line's codec. Half the mixtures go through
+     * μ-law, a quarter through A-law (whose quantization noise follows the signal, unlike the added noise),
+     * a quarter stay linear (L16 streams).
+     */
+    static short[] overTheLine(short[] pcm, double draw) {
+        if (draw < 0.5) {
+            return G711.ulawDecode(G711.ulawEncode(pcm));
+        }
+        if (draw < 0.75) {
+            return G711.alawDecode(G711.alawEncode(pcm));
+        }
+        return pcm;
     }
 
     /** Features of {@code noisy} and targets against {@code clean}, for {@code frames} frames, into the arrays. */
@@ -87,6 +118,7 @@ public final class MixtureData {
 
     /** A {@code len}-sample stretch of speech: random files chained with short pauses, cropped at random. */
     private float[] crop(SplittableRandom r, int len) {
+        List<float[]> clean = corpora.get(r.nextInt(corpora.size()));
         List<float[]> parts = new ArrayList<>();
         int total = 0;
         while (total < len * 1.3) {

@@ -122,19 +122,29 @@ public final class TrainDenoiser {
     public static Path run(Options o) throws Exception {
         long t0 = System.nanoTime();
         float[] bandHz = BandLayout.TELEPHONE_CENTERS_HZ;
+        Map<String, List<SpeechCorpus.Utterance>> sources = new LinkedHashMap<>();
+        sources.put("ljspeech-sample", SpeechCorpus.load(o.datasets().resolve("ljspeech-sample"), MixtureData.RATE, 0));
+        sources.put("fsdd", SpeechCorpus.load(o.datasets().resolve("fsdd"), MixtureData.RATE, 0));
+        sources.put("tts-speech", TtsSpeech.load(o.datasets().resolve("tts-speech"), MixtureData.RATE, TtsSpeech.maryTts()));
         List<SpeechCorpus.Utterance> all = new ArrayList<>();
-        all.addAll(SpeechCorpus.load(o.datasets().resolve("ljspeech-sample"), MixtureData.RATE, 0));
-        all.addAll(SpeechCorpus.load(o.datasets().resolve("fsdd"), MixtureData.RATE, 0));
+        List<List<float[]>> trainBySource = new ArrayList<>();
         List<float[]> train = new ArrayList<>();
         List<float[]> heldOut = new ArrayList<>();
         List<String> heldOutNames = new ArrayList<>();
-        for (SpeechCorpus.Utterance u : all) {
-            if (SpeechCorpus.isHeldOut(u.name())) {
-                heldOut.add(u.samples());
-                heldOutNames.add(u.name());
-            } else {
-                train.add(u.samples());
+        for (Map.Entry<String, List<SpeechCorpus.Utterance>> source : sources.entrySet()) {
+            List<float[]> sourceTrain = new ArrayList<>();
+            for (SpeechCorpus.Utterance u : source.getValue()) {
+                all.add(u);
+                if (SpeechCorpus.isHeldOut(u.name())) {
+                    heldOut.add(u.samples());
+                    heldOutNames.add(u.name());
+                } else {
+                    sourceTrain.add(u.samples());
+                }
             }
+            System.out.printf(Locale.ROOT, "  %s: %d utterances%n", source.getKey(), source.getValue().size());
+            trainBySource.add(sourceTrain);
+            train.addAll(sourceTrain);
         }
         if (train.isEmpty()) {
             System.out.println("no speech under " + o.datasets() + ": training on synthetic speech-like signals");
@@ -142,13 +152,14 @@ public final class TrainDenoiser {
                 float[] s = io.callsight.asr.noise.SyntheticSpeech.generate(MixtureData.RATE * 2, MixtureData.RATE, 8000, i);
                 (i % 5 == 0 ? heldOut : train).add(s);
             }
+            trainBySource = List.of(train);
         }
         System.out.printf(Locale.ROOT, "speech: %d training utterances, %d held out (%.1fs to load)%n", train.size(),
                 heldOut.size(), (System.nanoTime() - t0) / 1e9);
         String dataHash = dataHash(all, o);
 
         long t1 = System.nanoTime();
-        MixtureData trainData = new MixtureData(train, train, bandHz);
+        MixtureData trainData = MixtureData.ofCorpora(trainBySource, train, bandHz);
         MixtureData.Sequences tr = trainData.build(o.trainSequences(), o.frames(), o.seed());
         MixtureData.Sequences va = new MixtureData(heldOut, heldOut, bandHz).build(Math.max(16, o.trainSequences() / 10),
                 o.frames(), o.seed() + 7_000_000L);
@@ -407,8 +418,8 @@ public final class TrainDenoiser {
         s.append("  \"format\": \"callsight-gru-v").append(GruModel.FORMAT_VERSION).append("\",\n");
         s.append("  \"created\": \"").append(Instant.now()).append("\",\n");
         s.append("  \"data_hash\": \"").append(dataHash).append("\",\n");
-        s.append("  \"data\": \"ljspeech-sample + fsdd at 8 kHz, ").append(train).append(" train / ").append(heldOut)
-                .append(" held-out utterances (fsdd speaker theo, 1 in 5 ljspeech files); noise: white/pink/brown/hum/clicks/tones/babble at 0-20 dB\",\n");
+        s.append("  \"data\": \"ljspeech-sample + fsdd + tts-speech (MaryTTS, both voices) at 8 kHz, ").append(train).append(" train / ").append(heldOut)
+                .append(" held-out utterances (fsdd speaker theo, 1 in 5 other files by name hash); noise: white/pink/brown/hum/clicks/tones/babble at 0-20 dB; noisy side through mu-law/A-law/linear\",\n");
         s.append("  \"parameters\": {\"sample_rate\": ").append(m.sampleRate()).append(", \"frame\": ").append(m.frameLength())
                 .append(", \"hop\": ").append(m.frameLength() / 2).append(", \"bands\": ").append(m.bands())
                 .append(", \"features\": ").append(m.features()).append(", \"dense\": ").append(DENSE)
