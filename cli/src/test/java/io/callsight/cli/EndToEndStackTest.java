@@ -254,5 +254,12 @@ class EndToEndStackTest {
             }
         }
         assertTrue(insightIds.containsAll(documents), "an insight on " + Topics.INSIGHTS + " for every indexed utterance");
+
+        // The live grayscale report reads the same documents: "demo" has no model, so every utterance is a no-match.
+        List<io.callsight.nlp.insights.VariantStats> live = LiveReleaseReport.query(stack.config().esUrl(), "demo", null);
+        assertEquals(1, live.size(), live.toString());
+        assertEquals("current", live.get(0).variant());
+        assertTrue(live.get(0).utterances() >= documents.size(), live.toString());
+        assertEquals(1.0, live.get(0).noMatchRate(), 1e-9);
     }
 }

@@ -39,7 +39,10 @@ public final class ModelRegistry implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ModelRegistry.class);
     /** Same alphabet as the importer's tenant ids; anything else cannot have come from a valid call. */
     private static final Pattern TENANT_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
-    /** Pseudo-tenant holding default sentiment models ({@code sentiment-en}, {@code sentiment-zh}); '_' keeps it out of tenant ids. */
+    /**
+     * Pseudo-tenant holding default sentiment models: {@code sentiment-en}, {@code sentiment-zh} per language, else
+     * {@code sentiment} for any language. The '_' keeps it out of tenant ids.
+     */
     public static final String SHARED = "_shared";
     public static final String INTENTS = "intents";
     public static final String RULES_FILE = "rules.yaml";
@@ -179,6 +182,7 @@ public final class ModelRegistry implements AutoCloseable {
         for (Language l : new Language[] {Language.EN, Language.ZH}) {
             sb.append(store.release(SHARED, sharedTask(l))).append('|');
         }
+        sb.append(store.release(SHARED, SentimentAnalyzer.TASK)).append('|');
         Path dir = store.root().resolve(tenant);
         for (String f : new String[] {TenantSettings.FILE, RULES_FILE}) {
             Path p = dir.resolve(f);
@@ -206,10 +210,13 @@ public final class ModelRegistry implements AutoCloseable {
         Release intents = store.release(tenant, INTENTS);
         Release sentiment = store.release(tenant, SentimentAnalyzer.TASK);
         Map<Language, LoadedModel> shared = new EnumMap<>(Language.class);
+        Release anyLanguage = store.release(SHARED, SentimentAnalyzer.TASK);
         for (Language l : new Language[] {Language.EN, Language.ZH}) {
             Release r = store.release(SHARED, sharedTask(l));
             if (r.current() != null) {
                 shared.put(l, model(SHARED, sharedTask(l), r.current()));
+            } else if (anyLanguage.current() != null) {
+                shared.put(l, model(SHARED, SentimentAnalyzer.TASK, anyLanguage.current()));
             }
         }
         LoadedModel current = intents.current() == null ? null : model(tenant, INTENTS, intents.current());

@@ -83,6 +83,19 @@ class UtteranceAnalyzerTest {
     }
 
     @Test
+    void aSharedAnyLanguageSentimentModelServesTenantsWithoutTheirOwn() throws Exception {
+        ModelStore store = new ModelStore(models);
+        TinyModels.write(store, ModelRegistry.SHARED, "sentiment", TinyModels.sentimentCues());
+        Insight i = analyzer().analyze("newco", "c", Track.CUSTOMER, 0, "great thanks").insight();
+        assertEquals("positive", i.sentiment().label());
+        assertEquals("_shared/sentiment/v1", i.sentiment().model());
+        TinyModels.write(store, "newco", "sentiment", Map.of("great", "negative", "awful", "positive"));
+        Insight own = analyzer().analyze("newco", "c", Track.CUSTOMER, 0, "great thanks").insight();
+        assertEquals("negative", own.sentiment().label(), "the tenant's own model wins");
+        assertEquals("v1", own.sentiment().model());
+    }
+
+    @Test
     void theTenantDecidesWhatIsRedacted() throws Exception {
         Files.createDirectories(models.resolve("acme"));
         Files.writeString(models.resolve("acme/tenant.yaml"), "redact: [email]\n");
