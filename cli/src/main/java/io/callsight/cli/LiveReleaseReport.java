@@ -25,14 +25,19 @@ final class LiveReleaseReport {
     }
 
     static List<VariantStats> query(String esUrl, String tenant, Duration since) throws IOException {
+        return parse(search(esUrl, body(tenant, since)));
+    }
+
+    /** The raw search response for {@code body} on the utterance index. */
+    static JsonNode search(String esUrl, String body) throws IOException {
         var client = ElasticsearchClients.connect(esUrl, System.getenv("ES_API_KEY"));
         try (RestClientTransport transport = (RestClientTransport) client._transport()) {
             RestClient rest = transport.restClient();
             Request request = new Request("POST", "/" + IndexTemplates.UTTERANCES + "/_search");
             request.addParameter("ignore_unavailable", "true");
-            request.setJsonEntity(JSON.writeValueAsString(JSON.readTree(body(tenant, since))));
+            request.setJsonEntity(JSON.writeValueAsString(JSON.readTree(body)));
             Response response = rest.performRequest(request);
-            return parse(JSON.readTree(response.getEntity().getContent()));
+            return JSON.readTree(response.getEntity().getContent());
         }
     }
 

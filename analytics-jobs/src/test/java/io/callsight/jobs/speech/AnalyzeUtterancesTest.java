@@ -36,18 +36,23 @@ class AnalyzeUtterancesTest {
 
     /** "cancel" → cancel_service; anything without that word is out of scope. */
     private void intentModel(String tenant) throws Exception {
+        intentModel(tenant, "cancel_service");
+    }
+
+    private void intentModel(String tenant, String label) throws Exception {
         FeatureConfig words = new FeatureConfig(1, 2, 1, 0, false, 256);
         int buckets = 1 << 12;
         int bucket = NgramFeaturizer.bucket(new NgramFeaturizer(words).features("cancel")[0], buckets);
-        HashedBagModel m = new HashedBagModel(List.of("cancel_service", "other"), words, buckets, new int[] {bucket}, 2,
+        HashedBagModel m = new HashedBagModel(List.of(label, "other"), words, buckets, new int[] {bucket}, 2,
                 new float[] {1, 0}, new float[] {10, 0, 0, 10}, new float[2]);
         m.setCalibration(1, 0.6);
         ModelStore store = new ModelStore(models);
         Path dir = store.nextVersion(tenant, "intents");
         m.save(dir);
-        ModelStore.writeManifest(dir, new Manifest(tenant, "intents", "v1", "en", "h", "2026-01-01T00:00:00Z",
+        String version = dir.getFileName().toString();
+        ModelStore.writeManifest(dir, new Manifest(tenant, "intents", version, "en", "h", "2026-01-01T00:00:00Z",
                 HashedBagModel.KIND, Map.of(), Map.of()));
-        store.setCurrent(tenant, "intents", "v1");
+        store.setCurrent(tenant, "intents", version);
     }
 
     private static Utterance utterance(String tenant, int idx, String text) {
@@ -61,8 +66,12 @@ class AnalyzeUtterancesTest {
     }
 
     private OneInputStreamOperatorTestHarness<Utterance, AnalyzedUtterance> harness() throws Exception {
+        return harness(5000);
+    }
+
+    private OneInputStreamOperatorTestHarness<Utterance, AnalyzedUtterance> harness(long refreshMs) throws Exception {
         var h = new OneInputStreamOperatorTestHarness<>(new ProcessOperator<>(
-                new AnalyzeUtterances(new AnalyzeUtterances.Settings(models.toString(), 5000))));
+                new AnalyzeUtterances(new AnalyzeUtterances.Settings(models.toString(), refreshMs))));
         h.open();
         return h;
     }
@@ -88,6 +97,22 @@ class AnalyzeUtterancesTest {
             assertNull(newco.insight().intent(), "a tenant without a model gets no intent, not a failure");
             assertEquals("en", newco.insight().language());
             assertTrue(h.getSideOutput(DeadLetters.TAG) == null || h.getSideOutput(DeadLetters.TAG).isEmpty());
+        }
+    }
+
+    @Test
+    void aNewModelVersionReachesTheRunningOperator() throws Exception {
+        intentModel("acme", "cancel_service");
+        try (var h = harness(20)) {
+            h.processElement(new StreamRecord<>(utterance("acme", 0, "cancel please")));
+            intentModel("acme", "churn_risk"); // v2, as `callsight train` or `models promote` would leave it
+            Thread.sleep(50);
+            h.processElement(new StreamRecord<>(utterance("acme", 1, "cancel please")));
+            List<AnalyzedUtterance> out = h.extractOutputValues();
+            assertEquals("cancel_service", out.get(0).insight().intent());
+            assertEquals("v1", out.get(0).insight().intentModel());
+            assertEquals("churn_risk", out.get(1).insight().intent());
+            assertEquals("v2", out.get(1).insight().intentModel());
         }
     }
 

@@ -27,7 +27,8 @@ import java.util.Set;
  * violations. Models come from the {@link ModelRegistry}, so a new version is used as soon as the registry sees it.
  * <p>Recognition errors are corrected before the models and rules see the text, but entities and redaction work on
  * the text as recognized, because their offsets must match the transcript that gets indexed.
- * <p>Not thread-safe (the entity extractor keeps buffers); one analyzer per operator instance.
+ * <p>Its parts hold no per-call state, so the snapshots shared through the registry are safe across the operator
+ * instances of a task manager; each instance still gets its own analyzer.
  */
 public final class UtteranceAnalyzer {
     /** Sentiment scores within ±0.2 are "neutral": most contact-center turns are neither. */
