@@ -117,7 +117,7 @@ final class ModelsCommand implements Runnable {
                     if (r.current() == null && task == null) {
                         continue;
                     }
-                    out.printf("%s/%s: %s%n", t, k, describe(r));
+                    out.printf("%s/%s: %s%s%n", t, k, describe(r), autoCandidate(store, t, k));
                     for (String v : store.versions(t, k)) {
                         Manifest m = ModelStore.readManifest(store.taskDir(t, k).resolve(v));
                         String role = v.equals(r.current()) ? "current" : v.equals(r.candidate()) ? "candidate"
@@ -146,23 +146,46 @@ final class ModelsCommand implements Runnable {
 
     @Command(name = "release", mixinStandardHelpOptions = true,
             description = {"Route a share of the tenant's calls (by call-id hash: both tracks of a call agree) to a candidate "
-                    + "version.", "Example: callsight models release --tenant acme --candidate v3 --share 0.1"})
+                    + "version.", "Example: callsight models release --tenant acme --candidate v3 --share 0.1",
+                    "--auto-candidate 0.1: from now on, a newly trained version starts as candidate for 10% of calls "
+                            + "instead of becoming current (0 turns this off)."})
     static final class StartRelease implements Callable<Integer> {
         @Mixin
         Target target;
 
-        @Option(names = "--candidate", required = true, paramLabel = "VERSION", description = "Candidate version, e.g. v3.")
+        @Option(names = "--candidate", paramLabel = "VERSION", description = "Candidate version, e.g. v3.")
         String candidate;
 
-        @Option(names = "--share", required = true, paramLabel = "0..1", description = "Share of calls for the candidate.")
-        double share;
+        @Option(names = "--share", paramLabel = "0..1", description = "Share of calls for the candidate.")
+        Double share;
+
+        @Option(names = "--auto-candidate", paramLabel = "0..1",
+                description = "Share at which newly trained versions start as candidate (0: they become current).")
+        Double autoCandidate;
 
         @Override
         public Integer call() throws IOException {
-            Release r = target.store().startRelease(target.tenant, target.task, candidate, share);
-            System.out.println(target.tenant + "/" + target.task + ": " + describe(r));
+            ModelStore store = target.store();
+            if (candidate == null && autoCandidate == null) {
+                throw new IllegalArgumentException("say what to release: --candidate VERSION --share 0..1, and/or --auto-candidate 0..1");
+            }
+            if ((candidate == null) != (share == null)) {
+                throw new IllegalArgumentException("--candidate and --share go together");
+            }
+            if (autoCandidate != null) {
+                store.setAutoCandidate(target.tenant, target.task, autoCandidate);
+            }
+            Release r = candidate != null ? store.startRelease(target.tenant, target.task, candidate, share)
+                    : store.release(target.tenant, target.task);
+            System.out.println(target.tenant + "/" + target.task + ": " + describe(r)
+                    + autoCandidate(store, target.tenant, target.task));
             return 0;
         }
+    }
+
+    static String autoCandidate(ModelStore store, String tenant, String task) throws IOException {
+        double auto = store.autoCandidateShare(tenant, task);
+        return auto > 0 ? String.format(Locale.ROOT, "; new versions start as candidate for %.0f%% of calls", 100 * auto) : "";
     }
 
     @Command(name = "promote", mixinStandardHelpOptions = true,

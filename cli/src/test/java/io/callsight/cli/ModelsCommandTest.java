@@ -94,6 +94,14 @@ class ModelsCommandTest {
 
         Run back = run("models", "rollback", "--models", m, "--tenant", "acme");
         assertTrue(back.out().contains("current v1"), back.out());
+
+        Run auto = run("models", "release", "--models", m, "--tenant", "acme", "--auto-candidate", "0.05");
+        assertEquals(0, auto.code(), auto.err());
+        assertTrue(auto.out().contains("new versions start as candidate for 5% of calls"), auto.out());
+        version("cancel_request"); // training writes v3 and asks for it to become current
+        assertTrue(release().contains("current=v1, candidate=v3, candidateShare=0.05"), release());
+        Run half = run("models", "release", "--models", m, "--tenant", "acme", "--candidate", "v3");
+        assertTrue(half.err().contains("--candidate and --share go together"), half.err());
     }
 
     @Test

@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * highest). Retraining is skipped when the current version was trained on the same data hash with the same
  * parameters (Rasa-style fingerprint).
  * <p>Grayscale releases: {@code <root>/<tenant>/<task>/RELEASE} (JSON {@code {"candidate": "v3", "share": 0.2,
- * "previous": "v1"}}) routes a share of the calls to a candidate version; {@link #promote} makes it current,
+ * "previous": "v1", "auto_candidate": 0.1}}) routes a share of the calls to a candidate version (and, with
+ * {@code auto_candidate}, makes every newly trained version a candidate first); {@link #promote} makes it current,
  * {@link #rollback} drops it (or, without a candidate, goes back to the previous current). CURRENT stays the one
  * pointer to the current version, so training and the release commands agree on it. Every change is written to a
  * temporary file and moved into place, so a job polling these files never reads half a pointer.
@@ -105,8 +106,50 @@ public final class ModelStore {
         return dir;
     }
 
+    /**
+     * Makes {@code version} current, as training does with a version it just wrote. When the task has an
+     * auto-candidate share ({@link #setAutoCandidate}) and a current version, a newer version instead starts as the
+     * grayscale candidate for that share of calls: it never serves every call before it has proven itself.
+     */
     public void setCurrent(String tenant, String task, String version) throws IOException {
+        double auto = autoCandidateShare(tenant, task);
+        Optional<Path> cur = current(tenant, task);
+        if (auto > 0 && cur.isPresent() && newer(version, cur.get().getFileName().toString())) {
+            startRelease(tenant, task, version, auto);
+            return;
+        }
+        pointCurrent(tenant, task, version);
+    }
+
+    private void pointCurrent(String tenant, String task, String version) throws IOException {
         writeAtomically(taskDir(tenant, task).resolve("CURRENT"), version + "\n");
+    }
+
+    private static boolean newer(String version, String than) {
+        return VERSION.matcher(version).matches() && VERSION.matcher(than).matches()
+                && Integer.parseInt(version.substring(1)) > Integer.parseInt(than.substring(1));
+    }
+
+    /** Share at which newly trained versions start as candidate instead of becoming current (0: off). */
+    public double autoCandidateShare(String tenant, String task) throws IOException {
+        Path file = taskDir(tenant, task).resolve(RELEASE);
+        if (!Files.isRegularFile(file)) {
+            return 0;
+        }
+        try {
+            return JSON.readTree(file.toFile()).path("auto_candidate").asDouble(0);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new IOException(file + " is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** From now on, newly trained versions start as candidate for {@code share} of calls (0 turns this off). */
+    public Release setAutoCandidate(String tenant, String task, double share) throws IOException {
+        if (!(share >= 0 && share <= 1)) {
+            throw new IllegalArgumentException("--auto-candidate must be between 0 and 1, was " + share);
+        }
+        Release r = requireModels(tenant, task);
+        return writeRelease(tenant, task, r, share);
     }
 
     private static void writeAtomically(Path p, String content) throws IOException {
@@ -168,7 +211,7 @@ public final class ModelStore {
             throw new IllegalArgumentException("no candidate to promote for " + tenant + "/" + task
                     + " (start one with: models release --candidate vN --share 0.1)");
         }
-        setCurrent(tenant, task, r.candidate());
+        pointCurrent(tenant, task, r.candidate());
         return writeRelease(tenant, task, new Release(r.candidate(), null, 0, r.current()));
     }
 
@@ -186,7 +229,7 @@ public final class ModelStore {
             throw new IllegalArgumentException("nothing to roll back to: " + tenant + "/" + task + " has no version before "
                     + r.current());
         }
-        setCurrent(tenant, task, back);
+        pointCurrent(tenant, task, back);
         return writeRelease(tenant, task, new Release(back, null, 0, null));
     }
 
@@ -197,10 +240,17 @@ public final class ModelStore {
     }
 
     private Release writeRelease(String tenant, String task, Release r) throws IOException {
+        return writeRelease(tenant, task, r, autoCandidateShare(tenant, task));
+    }
+
+    private Release writeRelease(String tenant, String task, Release r, double autoCandidate) throws IOException {
         java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
         json.put("candidate", r.candidate());
         json.put("share", r.candidateShare());
         json.put("previous", r.previous());
+        if (autoCandidate > 0) {
+            json.put("auto_candidate", autoCandidate);
+        }
         writeAtomically(taskDir(tenant, task).resolve(RELEASE), JSON.writeValueAsString(json) + "\n");
         return r;
     }

@@ -40,6 +40,23 @@ class ModelReleaseTest {
     }
 
     @Test
+    void withAnAutoCandidateShareANewlyTrainedVersionStartsAsCandidate(@TempDir Path tmp) throws Exception {
+        ModelStore store = new ModelStore(tmp);
+        TinyModels.write(store, "acme", "intents", Map.of("cancel", "cancel"));
+        store.setAutoCandidate("acme", "intents", 0.1);
+        TinyModels.write(store, "acme", "intents", Map.of("cancel", "churn")); // what training does: v2 + setCurrent
+        assertEquals(new Release("v1", "v2", 0.1, null), store.release("acme", "intents"));
+        assertEquals("v1", Files.readString(tmp.resolve("acme/intents/CURRENT")).trim());
+        store.promote("acme", "intents");
+        assertEquals(0.1, store.autoCandidateShare("acme", "intents"), "the policy survives promote");
+        store.setCurrent("acme", "intents", "v1"); // pointing back to an older version is not a new version
+        assertEquals("v1", store.release("acme", "intents").current());
+        store.setAutoCandidate("acme", "intents", 0);
+        TinyModels.write(store, "acme", "intents", Map.of("cancel", "x"));
+        assertEquals("v3", store.release("acme", "intents").current(), "policy off: training sets current again");
+    }
+
+    @Test
     void badRequestsSayWhatIsWrong(@TempDir Path tmp) throws Exception {
         ModelStore store = new ModelStore(tmp);
         assertTrue(assertThrows(IllegalArgumentException.class, () -> store.promote("nobody", "intents"))
