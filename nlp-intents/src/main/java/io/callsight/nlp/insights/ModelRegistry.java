@@ -128,6 +128,10 @@ public final class ModelRegistry implements AutoCloseable {
             if (e.models != null && now - e.checkedAt < refreshMs) {
                 return e.models;
             }
+            if (e.models == null && e.failure != null && now - e.checkedAt < refreshMs) {
+                // a tenant that never loaded: answer from the last attempt instead of re-reading its files per utterance
+                throw new IllegalStateException("tenant " + tenant + ": " + e.failure);
+            }
             String fingerprint;
             try {
                 fingerprint = fingerprint(tenant);
@@ -160,10 +164,10 @@ public final class ModelRegistry implements AutoCloseable {
             LOG.error("tenant {}: {}{}", tenant, problem, e.models != null ? " (keeping the models loaded before)" : "");
             e.failure = problem;
         }
+        e.checkedAt = now;
         if (e.models == null) {
             throw new IllegalStateException("tenant " + tenant + ": " + problem, cause);
         }
-        e.checkedAt = now;
         if (fingerprint != null) {
             e.fingerprint = fingerprint; // do not retry the same broken files on every check, only after the next edit
         }

@@ -74,6 +74,13 @@ class ModelRegistryTest {
         ModelRegistry fresh = new ModelRegistry(tmp, 5000, clock::get);
         String message = assertThrows(IllegalStateException.class, () -> fresh.tenant("acme")).getMessage();
         assertTrue(message.contains("tenant.yaml:1: unknown redaction categories [fingerprints]"), message);
+        assertEquals(message, assertThrows(IllegalStateException.class, () -> fresh.tenant("acme")).getMessage(),
+                "the same clear error until the file is fixed");
+
+        Files.writeString(tmp.resolve("acme/tenant.yaml"), "redact: [card]\n");
+        clock.addAndGet(5000);
+        assertEquals(java.util.Set.of(io.callsight.nlp.redaction.PiiCategory.CARD),
+                fresh.tenant("acme").settings().redaction().categories(), "fixed file: the tenant loads");
     }
 
     @Test
