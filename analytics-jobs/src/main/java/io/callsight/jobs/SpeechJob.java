@@ -7,6 +7,7 @@ import io.callsight.events.AudioFrame;
 import io.callsight.events.AudioFrameCodec;
 import io.callsight.events.CallEvent;
 import io.callsight.events.DeadLetter;
+import io.callsight.events.Insight;
 import io.callsight.events.JsonCodec;
 import io.callsight.events.Topics;
 import io.callsight.events.Utterance;
@@ -17,6 +18,8 @@ import io.callsight.jobs.elasticsearch.IndexTemplates;
 import io.callsight.jobs.kafka.KafkaConnections;
 import io.callsight.jobs.kafka.KeyedBytes;
 import io.callsight.jobs.kafka.RawRecord;
+import io.callsight.jobs.speech.AnalyzeUtterances;
+import io.callsight.jobs.speech.AnalyzedUtterance;
 import io.callsight.jobs.speech.BuildCallDocuments;
 import io.callsight.jobs.speech.CallDocument;
 import io.callsight.jobs.speech.CallUpdate;
@@ -39,7 +42,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * Calls in, searchable transcripts out:
  *
  * <pre>
- * calls.audio ─decode─▶ keyBy(call/track) ─TranscribeTracks (Vosk)─▶ utterances ─▶ calls.transcripts, ES utterances
+ * calls.audio ─decode─▶ keyBy(call/track) ─TranscribeTracks (Vosk)─▶ utterances ─AnalyzeUtterances (NLU, redaction)─┐
+ *                                                      │        calls.transcripts, ES utterances, calls.insights ◀─┘
  *                                                      └─ track summaries ─┐
  * calls.events ─decode──────────────────────────────────────────────────────┴▶ keyBy(call) ─▶ ES calls
  * anything undecodable or failing ─▶ calls.deadletter
@@ -50,6 +54,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class SpeechJob {
     private static final JsonCodec<Utterance> UTTERANCE_JSON = JsonCodec.of(Utterance.class);
     private static final JsonCodec<CallEvent> EVENT_JSON = JsonCodec.of(CallEvent.class);
+    private static final JsonCodec<Insight> INSIGHT_JSON = JsonCodec.of(Insight.class);
     private static final long CALL_STATE_RETENTION_MS = Duration.ofDays(1).toMillis();
 
     private SpeechJob() {
@@ -80,12 +85,12 @@ public final class SpeechJob {
         Sink<ElasticsearchDocument> elasticsearch = new ElasticsearchSink(config.esUrl(), config.esApiKey(), 1000);
         String model = config.voskModel() != null ? config.voskModel() : VoskModelLocator.locate().toString();
         build(env, source, kafka, elasticsearch, () -> new VoskRecognizer(Path.of(model)), config.frontEnd(),
-                config.trackIdleTimeoutMs());
+                config.trackIdleTimeoutMs(), new AnalyzeUtterances.Settings(config.modelsDir(), config.modelRefreshMs()));
     }
 
     public static void build(StreamExecutionEnvironment env, Source<RawRecord, ?, ?> source, Sink<KeyedBytes> kafka,
             Sink<ElasticsearchDocument> elasticsearch, TranscribeTracks.RecognizerFactory recognizers,
-            FrontEndConfig frontEnd, long trackIdleTimeoutMs) {
+            FrontEndConfig frontEnd, long trackIdleTimeoutMs, AnalyzeUtterances.Settings nlu) {
         DataStream<RawRecord> records = env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka: calls")
                 .uid("kafka-source");
 
@@ -102,6 +107,10 @@ public final class SpeechJob {
                 .keyBy(AudioFrame::trackKey)
                 .process(new TranscribeTracks(recognizers, frontEnd, trackIdleTimeoutMs)).name("transcribe tracks (Vosk)")
                 .uid("transcribe");
+        // Nothing downstream of this sees unredacted text: ES, calls.transcripts and calls.insights all read `analyzed`.
+        SingleOutputStreamOperator<AnalyzedUtterance> analyzed = utterances
+                .process(new AnalyzeUtterances(nlu)).name("analyze utterances (NLU, redaction)")
+                .uid("analyze");
 
         DataStream<TrackSummary> finishedTracks = utterances.getSideOutput(TranscribeTracks.TRACK_SUMMARIES);
         SingleOutputStreamOperator<CallDocument> calls = events.map(CallUpdate::of).name("call events")
@@ -110,7 +119,7 @@ public final class SpeechJob {
                 .process(new BuildCallDocuments(CALL_STATE_RETENTION_MS)).name("build call documents")
                 .uid("call-documents");
 
-        utterances.map(Documents::utterance).name("utterance documents")
+        analyzed.map(Documents::utterance).name("utterance documents")
                 .union(calls.map(Documents::call).name("call documents"),
                         calls.getSideOutput(BuildCallDocuments.STALE_UTTERANCES)
                                 .map(id -> ElasticsearchDocument.delete(IndexTemplates.UTTERANCES, id))
@@ -118,10 +127,14 @@ public final class SpeechJob {
                 .sinkTo(elasticsearch).name("elasticsearch").uid("es-sink");
 
         DataStream<DeadLetter> deadLetters = frames.getSideOutput(DeadLetters.TAG)
-                .union(events.getSideOutput(DeadLetters.TAG), utterances.getSideOutput(DeadLetters.TAG));
-        utterances.map(u -> new KeyedBytes(Topics.TRANSCRIPTS, u.callId(), UTTERANCE_JSON.encode(u)))
+                .union(events.getSideOutput(DeadLetters.TAG), utterances.getSideOutput(DeadLetters.TAG),
+                        analyzed.getSideOutput(DeadLetters.TAG));
+        analyzed.map(a -> new KeyedBytes(Topics.TRANSCRIPTS, a.utterance().callId(), UTTERANCE_JSON.encode(a.utterance())))
                 .name("transcript records")
-                .union(deadLetters.map(DeadLetters::toKafka).name("dead-letter records"))
-                .sinkTo(kafka).name("kafka: transcripts + dead letters").uid("kafka-sink");
+                .union(analyzed.filter(a -> a.insight() != null)
+                                .map(a -> new KeyedBytes(Topics.INSIGHTS, a.insight().callId(), INSIGHT_JSON.encode(a.insight())))
+                                .name("insight records"),
+                        deadLetters.map(DeadLetters::toKafka).name("dead-letter records"))
+                .sinkTo(kafka).name("kafka: transcripts + insights + dead letters").uid("kafka-sink");
     }
 }

@@ -10,7 +10,8 @@ import java.util.Map;
  * Settings of the speech job. The same keys work as {@code --key value} arguments (for {@code flink run})
  * and as environment variables (for the launcher): {@code KAFKA_BOOTSTRAP}, {@code ES_URL}, {@code ES_API_KEY},
  * {@code CALLSIGHT_VOSK_MODEL}. {@code --denoise none|spectral|rnn} and {@code --vad on|off} choose the audio
- * front-end.
+ * front-end. {@code --models DIR} (or {@code CALLSIGHT_MODELS}; default {@code <callsight.root>/models}) holds the
+ * tenant NLU models, checked for new versions every {@code --model-refresh-ms} (default 5000).
  */
 public record SpeechJobConfig(
         String kafkaBootstrap,
@@ -21,7 +22,9 @@ public record SpeechJobConfig(
         int parallelism,
         long checkpointIntervalMs,
         long trackIdleTimeoutMs,
-        FrontEndConfig frontEnd) implements Serializable {
+        FrontEndConfig frontEnd,
+        String modelsDir,
+        long modelRefreshMs) implements Serializable {
 
     public static SpeechJobConfig fromArgs(String[] args, Map<String, String> env) {
         Map<String, String> a = new HashMap<>();
@@ -43,7 +46,22 @@ public record SpeechJobConfig(
                 Integer.parseInt(a.getOrDefault("parallelism", "2")),
                 Long.parseLong(a.getOrDefault("checkpoint.interval.ms", "5000")),
                 Long.parseLong(a.getOrDefault("track.idle.timeout.ms", "120000")),
-                frontEnd(a.get("denoise"), a.get("vad")));
+                frontEnd(a.get("denoise"), a.get("vad")),
+                a.getOrDefault("models", env.getOrDefault("CALLSIGHT_MODELS",
+                        java.nio.file.Path.of(System.getProperty("callsight.root", ".")).resolve("models").toString())),
+                positive("model-refresh-ms", a.getOrDefault("model-refresh-ms", "5000")));
+    }
+
+    private static long positive(String option, String value) {
+        try {
+            long v = Long.parseLong(value);
+            if (v > 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--" + option + " must be a positive number of milliseconds, not '" + value + "'");
     }
 
     /** {@code --denoise none|spectral|rnn}, {@code --vad on|off}; unset means the benchmarked defaults. */

@@ -32,6 +32,22 @@ class SpeechJobConfigTest {
     }
 
     @Test
+    void modelsDefaultToTheModelsDirUnderTheRootAndCanBeMovedAway() {
+        SpeechJobConfig defaults = SpeechJobConfig.fromArgs(new String[0], Map.of());
+        assertEquals(java.nio.file.Path.of(System.getProperty("callsight.root", ".")).resolve("models").toString(),
+                defaults.modelsDir());
+        assertEquals(5000, defaults.modelRefreshMs());
+        assertEquals("/env/models", SpeechJobConfig.fromArgs(new String[0], Map.of("CALLSIGHT_MODELS", "/env/models")).modelsDir());
+        SpeechJobConfig args = SpeechJobConfig.fromArgs(new String[] {"--models", "/opt/models", "--model-refresh-ms", "250"},
+                Map.of("CALLSIGHT_MODELS", "/env/models"));
+        assertEquals("/opt/models", args.modelsDir());
+        assertEquals(250, args.modelRefreshMs());
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> SpeechJobConfig.fromArgs(new String[] {"--model-refresh-ms", "soon"}, Map.of())).getMessage()
+                .contains("--model-refresh-ms must be a positive number"));
+    }
+
+    @Test
     void badArgumentsSayWhatIsWrong() {
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> SpeechJobConfig.fromArgs(new String[] {"--denoise", "loud"}, Map.of())).getMessage()

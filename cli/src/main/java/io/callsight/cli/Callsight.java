@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 IntentsCommand.class,
                 TrainCommand.class,
                 EvalCommand.class,
+                ModelsCommand.class,
                 DemoCommand.class,
                 BenchCommand.class,
                 JobsCommand.class,

@@ -49,9 +49,23 @@ final class JobsCommand implements Runnable {
         @Option(names = "--vad", paramLabel = "on|off", description = "VAD gating of the recognizer (default: off).")
         String vad;
 
+        @Option(names = "--models", paramLabel = "DIR",
+                description = "Tenant NLU models (default: $CALLSIGHT_MODELS or <callsight root>/models).")
+        Path models;
+
+        @Option(names = "--model-refresh-ms", paramLabel = "MS",
+                description = "How often to look for new model versions and releases (default: 5000).")
+        Long modelRefreshMs;
+
         @Override
         public Integer call() throws Exception {
             List<String> args = new ArrayList<>(List.of("--parallelism", String.valueOf(parallelism)));
+            if (models != null) {
+                args.addAll(List.of("--models", models.toAbsolutePath().toString()));
+            }
+            if (modelRefreshMs != null) {
+                args.addAll(List.of("--model-refresh-ms", String.valueOf(modelRefreshMs)));
+            }
             if (kafka != null) {
                 args.addAll(List.of("--kafka.bootstrap", kafka));
             }

@@ -106,21 +106,29 @@ final class TranscriptQueries implements AutoCloseable {
     }
 
     List<Line> transcript(String callId) throws IOException {
-        client.indices().refresh(r -> r.index(IndexTemplates.UTTERANCES));
-        SearchResponse<Map> response = client.search(s -> s.index(IndexTemplates.UTTERANCES)
-                .size(2000)
-                .query(q -> q.term(t -> t.field("callId").value(callId)))
-                .sort(o -> o.field(f -> f.field("startMs").order(SortOrder.Asc))),
-                Map.class);
         List<Line> lines = new ArrayList<>();
-        for (Hit<Map> hit : response.hits().hits()) {
-            Map<?, ?> doc = hit.source();
+        for (Map<?, ?> doc : utterances(callId)) {
             lines.add(new Line((String) doc.get("track"), ((Number) doc.get("idx")).intValue(),
                     ((Number) doc.get("startMs")).longValue(),
                     ((Number) doc.get("endMs")).longValue(), (String) doc.get("text"),
                     ((Number) doc.get("confidence")).doubleValue()));
         }
         return lines;
+    }
+
+    /** The call's utterance documents as indexed (with their {@code insight}), in order of time. */
+    List<Map<?, ?>> utterances(String callId) throws IOException {
+        client.indices().refresh(r -> r.index(IndexTemplates.UTTERANCES));
+        SearchResponse<Map> response = client.search(s -> s.index(IndexTemplates.UTTERANCES)
+                .size(2000)
+                .query(q -> q.term(t -> t.field("callId").value(callId)))
+                .sort(o -> o.field(f -> f.field("startMs").order(SortOrder.Asc))),
+                Map.class);
+        List<Map<?, ?>> docs = new ArrayList<>();
+        for (Hit<Map> hit : response.hits().hits()) {
+            docs.add(hit.source());
+        }
+        return docs;
     }
 
     @Override

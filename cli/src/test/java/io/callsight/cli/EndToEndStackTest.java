@@ -205,4 +205,67 @@ class EndToEndStackTest {
         assertTrue(found.get(0).reason().contains("not an audio frame"), found.get(0).reason());
         assertEquals("hello", new String(found.get(0).payload(), StandardCharsets.UTF_8));
     }
+
+    /**
+     * NLU in the job: every utterance document carries an insight (the demo tenants have no intent model, so
+     * intent is empty but language and entities are there), the account number read out in the card-lost call is
+     * redacted in the index, and calls.insights has a record for every analyzed utterance of the calls.
+     */
+    @Test
+    @Order(5)
+    void utterancesCarryInsightsAndOnlyRedactedText() throws Exception {
+        Set<String> documents = new java.util.HashSet<>();
+        Map<String, Integer> perTenant = new java.util.HashMap<>();
+        boolean redacted = false;
+        for (String callId : callIds) {
+            for (Map<?, ?> doc : es.utterances(callId)) {
+                documents.add(callId + "/" + doc.get("track") + "/" + doc.get("idx"));
+                perTenant.merge((String) doc.get("tenant"), 1, Integer::sum);
+                Map<?, ?> insight = (Map<?, ?>) doc.get("insight");
+                assertTrue(insight != null && "en".equals(insight.get("language")), callId + " insight " + insight);
+                assertEquals("current", insight.get("variant"));
+                String text = (String) doc.get("text");
+                assertTrue(!text.matches(".*\\d{6,}.*") && !text.contains("two two one nine"), "unredacted: " + text);
+                if (!((List<?>) insight.get("redactions")).isEmpty()) {
+                    redacted = true;
+                    assertTrue(text.contains("[DIGITS]") || text.contains("[PHONE]") || text.contains("[CARD]"), text);
+                }
+            }
+        }
+        assertTrue(redacted, "the account number read out in bank-01-card-lost is redacted");
+
+        Properties c = new Properties();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.config().kafkaBootstrap());
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        JsonCodec<io.callsight.events.Insight> codec = JsonCodec.of(io.callsight.events.Insight.class);
+        Set<String> insightIds = new java.util.HashSet<>();
+        try (KafkaConsumer<String, byte[]> consumer =
+                     new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.INSIGHTS));
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (!insightIds.containsAll(documents) && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofSeconds(1))) {
+                    io.callsight.events.Insight insight = codec.decode(r.value());
+                    if (callIds.contains(r.key())) {
+                        assertEquals(r.key(), insight.callId());
+                        insightIds.add(insight.utteranceId());
+                    }
+                }
+            }
+        }
+        assertTrue(insightIds.containsAll(documents), "an insight on " + Topics.INSIGHTS + " for every indexed utterance");
+
+        // The live grayscale report reads the same documents. The demo tenants (from the calls' sidecar files)
+        // have no intent model, so every utterance is a no-match of the current variant.
+        for (Map.Entry<String, Integer> tenant : perTenant.entrySet()) {
+            List<io.callsight.nlp.insights.VariantStats> live =
+                    LiveReleaseReport.query(stack.config().esUrl(), tenant.getKey(), null);
+            assertEquals(1, live.size(), tenant + " " + live);
+            assertEquals("current", live.get(0).variant());
+            assertTrue(live.get(0).utterances() >= tenant.getValue(), tenant + " " + live);
+            assertEquals(1.0, live.get(0).noMatchRate(), 1e-9);
+        }
+    }
 }

@@ -1,0 +1,168 @@
+package io.callsight.jobs.speech;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.callsight.events.DeadLetter;
+import io.callsight.events.Insight;
+import io.callsight.events.JsonCodec;
+import io.callsight.events.Track;
+import io.callsight.events.Utterance;
+import io.callsight.events.Word;
+import io.callsight.jobs.elasticsearch.ElasticsearchDocument;
+import io.callsight.nlp.classify.FeatureConfig;
+import io.callsight.nlp.classify.HashedBagModel;
+import io.callsight.nlp.classify.Manifest;
+import io.callsight.nlp.classify.ModelStore;
+import io.callsight.nlp.classify.NgramFeaturizer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.streaming.api.operators.ProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The NLU operator in a Flink test harness, on a temporary models dir with a hand-built one-word intent model. */
+class AnalyzeUtterancesTest {
+    @TempDir
+    Path models;
+
+    /** "cancel" → cancel_service; anything without that word is out of scope. */
+    private void intentModel(String tenant) throws Exception {
+        intentModel(tenant, "cancel_service");
+    }
+
+    private void intentModel(String tenant, String label) throws Exception {
+        FeatureConfig words = new FeatureConfig(1, 2, 1, 0, false, 256);
+        int buckets = 1 << 12;
+        int bucket = NgramFeaturizer.bucket(new NgramFeaturizer(words).features("cancel")[0], buckets);
+        HashedBagModel m = new HashedBagModel(List.of(label, "other"), words, buckets, new int[] {bucket}, 2,
+                new float[] {1, 0}, new float[] {10, 0, 0, 10}, new float[2]);
+        m.setCalibration(1, 0.6);
+        ModelStore store = new ModelStore(models);
+        Path dir = store.nextVersion(tenant, "intents");
+        m.save(dir);
+        String version = dir.getFileName().toString();
+        ModelStore.writeManifest(dir, new Manifest(tenant, "intents", version, "en", "h", "2026-01-01T00:00:00Z",
+                HashedBagModel.KIND, Map.of(), Map.of()));
+        store.setCurrent(tenant, "intents", version);
+    }
+
+    private static Utterance utterance(String tenant, int idx, String text) {
+        List<Word> words = new ArrayList<>();
+        long t = 0;
+        for (String w : text.split(" ")) {
+            words.add(new Word(w, t, t + 200, 0.9));
+            t += 200;
+        }
+        return new Utterance(tenant, "call-1", Track.CUSTOMER, idx, 0, t, text, null, words, 0.9, true);
+    }
+
+    private OneInputStreamOperatorTestHarness<Utterance, AnalyzedUtterance> harness() throws Exception {
+        return harness(5000);
+    }
+
+    private OneInputStreamOperatorTestHarness<Utterance, AnalyzedUtterance> harness(long refreshMs) throws Exception {
+        var h = new OneInputStreamOperatorTestHarness<>(new ProcessOperator<>(
+                new AnalyzeUtterances(new AnalyzeUtterances.Settings(models.toString(), refreshMs))));
+        h.open();
+        return h;
+    }
+
+    @Test
+    void everyUtteranceGetsAnInsightAndOnlyRedactedTextLeaves() throws Exception {
+        intentModel("acme");
+        try (var h = harness()) {
+            h.processElement(new StreamRecord<>(utterance("acme", 0, "i want to cancel my card four one one one "
+                    + "one one one one one one one one one one one one")));
+            h.processElement(new StreamRecord<>(utterance("newco", 0, "hello there")));
+            List<AnalyzedUtterance> out = h.extractOutputValues();
+            assertEquals(2, out.size());
+
+            AnalyzedUtterance acme = out.get(0);
+            assertEquals("cancel_service", acme.insight().intent());
+            assertEquals("v1", acme.insight().intentModel());
+            assertEquals("i want to cancel my card [CARD]", acme.utterance().text());
+            assertFalse(acme.utterance().words().stream().anyMatch(w -> w.word().equals("one")), "no card digits in words");
+            assertEquals(List.of("CARD"), acme.insight().redactions());
+
+            AnalyzedUtterance newco = out.get(1);
+            assertNull(newco.insight().intent(), "a tenant without a model gets no intent, not a failure");
+            assertEquals("en", newco.insight().language());
+            assertTrue(h.getSideOutput(DeadLetters.TAG) == null || h.getSideOutput(DeadLetters.TAG).isEmpty());
+        }
+    }
+
+    @Test
+    void aNewModelVersionReachesTheRunningOperator() throws Exception {
+        intentModel("acme", "cancel_service");
+        try (var h = harness(20)) {
+            h.processElement(new StreamRecord<>(utterance("acme", 0, "cancel please")));
+            intentModel("acme", "churn_risk"); // v2, as `callsight train` or `models promote` would leave it
+            Thread.sleep(50);
+            h.processElement(new StreamRecord<>(utterance("acme", 1, "cancel please")));
+            List<AnalyzedUtterance> out = h.extractOutputValues();
+            assertEquals("cancel_service", out.get(0).insight().intent());
+            assertEquals("v1", out.get(0).insight().intentModel());
+            assertEquals("churn_risk", out.get(1).insight().intent());
+            assertEquals("v2", out.get(1).insight().intentModel());
+        }
+    }
+
+    @Test
+    void aFailedAnalysisIsADeadLetterAndTheUtteranceIsStillIndexedRedacted() throws Exception {
+        try (var h = harness()) {
+            h.processElement(new StreamRecord<>(utterance("Not A Tenant", 4, "card 4111 1111 1111 1111")));
+            AnalyzedUtterance only = h.extractOutputValues().get(0);
+            assertNull(only.insight());
+            assertEquals("card [CARD]", only.utterance().text());
+            DeadLetter dead = h.getSideOutput(DeadLetters.TAG).poll().getValue();
+            assertEquals(AnalyzeUtterances.STAGE, dead.stage());
+            assertTrue(dead.reason().contains("unknown tenant 'Not A Tenant'"), dead.reason());
+            Utterance parked = JsonCodec.of(Utterance.class).decode(dead.payload());
+            assertEquals("card [CARD]", parked.text(), "the dead letter holds no PII either");
+        }
+    }
+
+    @Test
+    void utteranceDocumentsCarryTheInsightAndFitTheStrictTemplate() throws Exception {
+        intentModel("acme");
+        try (var h = harness()) {
+            h.processElement(new StreamRecord<>(utterance("acme", 2, "please cancel it by 2025-03-04")));
+            AnalyzedUtterance a = h.extractOutputValues().get(0);
+            ElasticsearchDocument doc = Documents.utterance(a);
+            assertEquals("call-1/CUSTOMER/2", doc.id());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> insight = (Map<String, Object>) doc.source().get("insight");
+            assertEquals("cancel_service", insight.get("intent"));
+            assertEquals(Insight.CURRENT, insight.get("variant"));
+            assertNotNull(insight.get("entities"));
+            JsonNode mapping = JsonCodec.MAPPER.readTree(getClass().getResourceAsStream("/elasticsearch/callsight-utterances.json"))
+                    .at("/template/mappings/properties");
+            assertMapped(JsonCodec.MAPPER.valueToTree(doc.source()), mapping, "");
+        }
+    }
+
+    /** dynamic: strict rejects any field the template lacks, so every field a document has must be mapped. */
+    private static void assertMapped(JsonNode doc, JsonNode properties, String path) {
+        doc.fields().forEachRemaining(f -> {
+            JsonNode field = properties.get(f.getKey());
+            assertNotNull(field, "field " + path + f.getKey() + " is not in the utterance template");
+            if (field.has("properties")) {
+                JsonNode value = f.getValue();
+                if (value.isArray()) {
+                    value.forEach(v -> assertMapped(v, field.get("properties"), path + f.getKey() + "."));
+                } else if (value.isObject()) {
+                    assertMapped(value, field.get("properties"), path + f.getKey() + ".");
+                }
+            }
+        });
+    }
+}

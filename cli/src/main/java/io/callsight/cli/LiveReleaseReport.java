@@ -1,0 +1,69 @@
+package io.callsight.cli;
+
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.callsight.jobs.elasticsearch.ElasticsearchClients;
+import io.callsight.jobs.elasticsearch.IndexTemplates;
+import io.callsight.nlp.insights.VariantStats;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.Response;
+import org.elasticsearch.client.RestClient;
+
+/**
+ * Grayscale numbers from what the speech job indexed: the tenant's analyzed utterances grouped by
+ * {@code insight.variant} and {@code insight.model}, with mean confidence and the share without an intent.
+ */
+final class LiveReleaseReport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private LiveReleaseReport() {
+    }
+
+    static List<VariantStats> query(String esUrl, String tenant, Duration since) throws IOException {
+        return parse(search(esUrl, body(tenant, since)));
+    }
+
+    /** The raw search response for {@code body} on the utterance index. */
+    static JsonNode search(String esUrl, String body) throws IOException {
+        var client = ElasticsearchClients.connect(esUrl, System.getenv("ES_API_KEY"));
+        try (RestClientTransport transport = (RestClientTransport) client._transport()) {
+            RestClient rest = transport.restClient();
+            Request request = new Request("POST", "/" + IndexTemplates.UTTERANCES + "/_search");
+            request.addParameter("ignore_unavailable", "true");
+            request.setJsonEntity(JSON.writeValueAsString(JSON.readTree(body)));
+            Response response = rest.performRequest(request);
+            return JSON.readTree(response.getEntity().getContent());
+        }
+    }
+
+    static String body(String tenant, Duration since) throws IOException {
+        String time = since == null ? "" : ", {\"range\": {\"indexedAt\": {\"gte\": " + (System.currentTimeMillis() - since.toMillis()) + "}}}";
+        return """
+                {"size": 0,
+                 "query": {"bool": {"filter": [{"term": {"tenant": %s}}, {"exists": {"field": "insight.variant"}}%s]}},
+                 "aggs": {"variant": {"terms": {"field": "insight.variant"},
+                   "aggs": {"model": {"terms": {"field": "insight.model", "missing": "-"},
+                     "aggs": {"confidence": {"avg": {"field": "insight.confidence"}},
+                              "matched": {"filter": {"exists": {"field": "insight.intent"}}}}}}}}}
+                """.formatted(JSON.writeValueAsString(tenant), time);
+    }
+
+    static List<VariantStats> parse(JsonNode response) {
+        List<VariantStats> out = new ArrayList<>();
+        for (JsonNode v : response.path("aggregations").path("variant").path("buckets")) {
+            for (JsonNode m : v.path("model").path("buckets")) {
+                long n = m.path("doc_count").asLong();
+                long matched = m.path("matched").path("doc_count").asLong();
+                String model = m.path("key").asText();
+                out.add(new VariantStats(v.path("key").asText(), model.equals("-") ? null : model, n,
+                        m.path("confidence").path("value").asDouble(0), n == 0 ? 0 : (double) (n - matched) / n, Double.NaN));
+            }
+        }
+        return out;
+    }
+}
