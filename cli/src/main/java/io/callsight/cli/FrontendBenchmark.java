@@ -61,8 +61,9 @@ final class FrontendBenchmark implements Callable<Integer> {
             description = "Conditions: `clean` and/or SNRs in dB (default: ${DEFAULT-VALUE}).")
     List<String> snrs;
 
-    @Option(names = "--noises", defaultValue = "white,babble,hum", split = ",",
-            description = "Noise types, any of white, pink, brown, hum, clicks, tones, babble (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--noises", defaultValue = "pink,babble,hum", split = ",",
+            description = "Noise types, any of white, pink, brown, hum, clicks, tones, babble (default: ${DEFAULT-VALUE}: "
+                    + "street-like, call-center babble, mains hum).")
     List<String> noises;
 
     @Option(names = "--threads", defaultValue = "2",
@@ -543,9 +544,9 @@ final class FrontendBenchmark implements Callable<Integer> {
     }
 
     private static String describe(VadConfig v) {
-        return String.format(Locale.ROOT, "(mode %d %s, minSpeech %d ms, minSilence %d ms, padding %d/%d ms)",
-                v.mode().level(), v.mode().name().toLowerCase(Locale.ROOT), v.minSpeechMs(), v.minSilenceMs(),
-                v.prePaddingMs(), v.postPaddingMs());
+        return String.format(Locale.ROOT, "(mode %d %s, minSpeech %d ms, minSilence %d ms, padding %d/%d ms, "
+                        + "closing silence %d ms)", v.mode().level(), v.mode().name().toLowerCase(Locale.ROOT),
+                v.minSpeechMs(), v.minSilenceMs(), v.prePaddingMs(), v.postPaddingMs(), v.closingSilenceMs());
     }
 
     private List<NoiseType> noiseTypes() {

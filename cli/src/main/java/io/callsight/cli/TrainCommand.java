@@ -61,19 +61,20 @@ final class TrainCommand implements Runnable {
         @Option(names = "--out", defaultValue = "models/denoiser", description = "Model root (default: ${DEFAULT-VALUE}).")
         Path out;
 
-        @Option(names = "--model-version", defaultValue = "v1", description = "Model version to write (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--model-version", description = "Model version to write (default: the next after the newest, "
+                + "e.g. v3 when v2 exists; the speech job loads the newest).")
         String version;
 
-        @Option(names = "--epochs", defaultValue = "40", description = "Training epochs (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--epochs", defaultValue = "36", description = "Training epochs (default: ${DEFAULT-VALUE}).")
         int epochs;
 
-        @Option(names = "--sequences", defaultValue = "3200", description = "1 s training mixtures (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--sequences", defaultValue = "4800", description = "1 s training mixtures (default: ${DEFAULT-VALUE}).")
         int sequences;
 
-        @Option(names = "--seed", defaultValue = "1", description = "Data and initialization seed (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--seed", defaultValue = "2", description = "Data and initialization seed (default: ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = "--datasets", description = "Directory with fsdd/ and ljspeech-sample/ (default: the repository's datasets/).")
+        @Option(names = "--datasets", description = "Directory with fsdd/, ljspeech-sample/ and tts-speech/ (default: the repository's datasets/).")
         Path datasets;
 
         @Option(names = "--no-eval", description = "Skip the held-out SNR and CPU evaluation.")
@@ -91,7 +92,9 @@ final class TrainCommand implements Runnable {
             setDefault("DJL_CACHE_DIR", cache);
             setDefault("ENGINE_CACHE_DIR", cache);
             Path root = Path.of(System.getProperty("callsight.root", "."));
-            Path dir = TrainDenoiser.run(new TrainDenoiser.Options(out.isAbsolute() ? out : root.resolve(out), version,
+            Path modelRoot = out.isAbsolute() ? out : root.resolve(out);
+            String v = version != null ? version : nextVersion(modelRoot);
+            Path dir = TrainDenoiser.run(new TrainDenoiser.Options(modelRoot, v,
                     epochs, sequences, 100, 64, 3e-3f, seed, datasets != null ? datasets : SpeechCorpus.datasetsDir(),
                     !noEval));
             System.out.println("model written to " + dir);
@@ -101,6 +104,18 @@ final class TrainCommand implements Runnable {
         private static void setDefault(String key, String value) {
             if (System.getProperty(key) == null) {
                 System.setProperty(key, value);
+            }
+        }
+
+        /** v1 in an empty root, else one more than the highest {@code v<n>} directory. */
+        static String nextVersion(Path modelRoot) throws java.io.IOException {
+            if (!java.nio.file.Files.isDirectory(modelRoot)) {
+                return "v1";
+            }
+            try (java.util.stream.Stream<Path> dirs = java.nio.file.Files.list(modelRoot)) {
+                int highest = dirs.map(p -> p.getFileName().toString()).filter(n -> n.matches("v\\d+"))
+                        .mapToInt(n -> Integer.parseInt(n.substring(1))).max().orElse(0);
+                return "v" + (highest + 1);
             }
         }
     }

@@ -55,7 +55,7 @@ public final class TrainDenoiser {
     public record Options(Path out, String version, int epochs, int trainSequences, int frames, int batch,
             float learningRate, long seed, Path datasets, boolean evaluate) {
         static Options defaults() {
-            return new Options(Path.of("models/denoiser"), "v1", 40, 3200, 100, 64, 3e-3f, 1, SpeechCorpus.datasetsDir(), true);
+            return new Options(Path.of("models/denoiser"), "v2", 36, 4800, 100, 64, 3e-3f, 2, SpeechCorpus.datasetsDir(), true);
         }
     }
 
@@ -74,13 +74,13 @@ public final class TrainDenoiser {
                     System.out.println("""
                             Usage: TrainDenoiser [options]
                               --out DIR          model root (default models/denoiser); writes DIR/<version>/
-                              --version V        model version (default v1)
-                              --epochs N         training epochs (default 40)
-                              --sequences N      training sequences (default 3200)
+                              --version V        model version (default v2)
+                              --epochs N         training epochs (default 36)
+                              --sequences N      training sequences (default 4800)
                               --batch N          batch size (default 64)
                               --frames N         frames (10 ms) per training sequence (default 100)
                               --lr X             Adam learning rate (default 0.003)
-                              --seed N           data/initialization seed (default 1)
+                              --seed N           data/initialization seed (default 2)
                               --datasets DIR     speech data sets (ljspeech-sample, fsdd); default <callsight root>/datasets
                               --no-eval          skip the SNR/CPU evaluation
                             Run with -Dai.djl.offline=true -DOPT_OUT_TRACKING=true and DJL_CACHE_DIR set.""");
