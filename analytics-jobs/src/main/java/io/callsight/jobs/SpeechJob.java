@@ -9,6 +9,7 @@ import io.callsight.events.CallEvent;
 import io.callsight.events.DeadLetter;
 import io.callsight.events.Insight;
 import io.callsight.events.JsonCodec;
+import io.callsight.events.SpeechSegmentEvent;
 import io.callsight.events.Topics;
 import io.callsight.events.Utterance;
 import io.callsight.jobs.elasticsearch.ElasticsearchClients;
@@ -42,8 +43,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * Calls in, searchable transcripts out:
  *
  * <pre>
- * calls.audio ─decode─▶ keyBy(call/track) ─TranscribeTracks (Vosk)─▶ utterances ─AnalyzeUtterances (NLU, redaction)─┐
+ * calls.audio ─decode─▶ keyBy(call/track) ─TranscribeTracks (VAD, Vosk)─▶ utterances ─AnalyzeUtterances (NLU, redaction)─┐
  *                                                      │        calls.transcripts, ES utterances, calls.insights ◀─┘
+ *                                                      ├─ speech segments (VAD) ─▶ calls.segments
  *                                                      └─ track summaries ─┐
  * calls.events ─decode──────────────────────────────────────────────────────┴▶ keyBy(call) ─▶ ES calls
  * anything undecodable or failing ─▶ calls.deadletter
@@ -54,6 +56,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class SpeechJob {
     private static final JsonCodec<Utterance> UTTERANCE_JSON = JsonCodec.of(Utterance.class);
     private static final JsonCodec<CallEvent> EVENT_JSON = JsonCodec.of(CallEvent.class);
+    private static final JsonCodec<SpeechSegmentEvent> SEGMENT_JSON = JsonCodec.of(SpeechSegmentEvent.class);
     private static final JsonCodec<Insight> INSIGHT_JSON = JsonCodec.of(Insight.class);
     private static final long CALL_STATE_RETENTION_MS = Duration.ofDays(1).toMillis();
 
@@ -134,7 +137,10 @@ public final class SpeechJob {
                 .union(analyzed.filter(a -> a.insight() != null)
                                 .map(a -> new KeyedBytes(Topics.INSIGHTS, a.insight().callId(), INSIGHT_JSON.encode(a.insight())))
                                 .name("insight records"),
+                        utterances.getSideOutput(TranscribeTracks.SPEECH_SEGMENTS)
+                                .map(s -> new KeyedBytes(Topics.SEGMENTS, s.callId(), SEGMENT_JSON.encode(s)))
+                                .name("speech segment records"),
                         deadLetters.map(DeadLetters::toKafka).name("dead-letter records"))
-                .sinkTo(kafka).name("kafka: transcripts + insights + dead letters").uid("kafka-sink");
+                .sinkTo(kafka).name("kafka: transcripts + insights + segments + dead letters").uid("kafka-sink");
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
 /** The embedded Kafka and Elasticsearch plus the Flink jobs: started in dependency order, stopped in reverse. */
 final class LocalStack {
     static final Map<String, Integer> TOPIC_PARTITIONS = Map.of(
-            Topics.AUDIO, 4, Topics.EVENTS, 2, Topics.TRANSCRIPTS, 2, Topics.INSIGHTS, 2, Topics.DEAD_LETTER, 1);
+            Topics.AUDIO, 4, Topics.EVENTS, 2, Topics.TRANSCRIPTS, 2, Topics.INSIGHTS, 2, Topics.SEGMENTS, 2, Topics.DEAD_LETTER, 1);
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration ES_TIMEOUT = Duration.ofSeconds(240);
     private static final Duration JOBS_TIMEOUT = Duration.ofSeconds(240);

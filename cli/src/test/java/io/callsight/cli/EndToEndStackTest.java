@@ -268,4 +268,40 @@ class EndToEndStackTest {
             assertEquals(1.0, live.get(0).noMatchRate(), 1e-9);
         }
     }
+
+    /** The VAD's speech segments reach calls.segments for both tracks, and every recognized utterance lies in one. */
+    @Test
+    @Order(6)
+    void speechSegmentsArePublishedAndCoverTheUtterances() throws Exception {
+        Properties c = new Properties();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.config().kafkaBootstrap());
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        JsonCodec<io.callsight.events.SpeechSegmentEvent> codec = JsonCodec.of(io.callsight.events.SpeechSegmentEvent.class);
+        Map<String, List<io.callsight.events.SpeechSegmentEvent>> byTrack = new java.util.HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer =
+                     new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.SEGMENTS));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (byTrack.size() < 2 * callIds.size() && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofSeconds(1))) {
+                    io.callsight.events.SpeechSegmentEvent s = codec.decode(r.value());
+                    if (callIds.contains(r.key())) {
+                        byTrack.computeIfAbsent(s.callId() + "/" + s.track(), k -> new java.util.ArrayList<>()).add(s);
+                    }
+                }
+            }
+        }
+        assertEquals(2 * callIds.size(), byTrack.size(), "segments for both tracks of every call: " + byTrack.keySet());
+        for (String callId : callIds) {
+            for (Map<?, ?> doc : es.utterances(callId)) {
+                long start = ((Number) doc.get("startMs")).longValue();
+                long end = ((Number) doc.get("endMs")).longValue();
+                List<io.callsight.events.SpeechSegmentEvent> segments = byTrack.get(callId + "/" + doc.get("track"));
+                assertTrue(segments.stream().anyMatch(s -> s.startMs() < end && s.endMs() > start),
+                        "utterance " + callId + "/" + doc.get("track") + " " + start + ".." + end + " in no segment " + segments);
+            }
+        }
+    }
 }

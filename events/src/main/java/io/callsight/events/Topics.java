@@ -8,9 +8,10 @@ public final class Topics {
     public static final String EVENTS = "calls.events";
     public static final String TRANSCRIPTS = "calls.transcripts";
     public static final String INSIGHTS = "calls.insights";
+    public static final String SEGMENTS = "calls.segments";
     public static final String DEAD_LETTER = "calls.deadletter";
 
-    public static final List<String> ALL = List.of(AUDIO, EVENTS, TRANSCRIPTS, INSIGHTS, DEAD_LETTER);
+    public static final List<String> ALL = List.of(AUDIO, EVENTS, TRANSCRIPTS, INSIGHTS, SEGMENTS, DEAD_LETTER);
 
     private Topics() {
     }

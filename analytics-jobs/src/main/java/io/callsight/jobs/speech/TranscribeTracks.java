@@ -3,8 +3,10 @@ package io.callsight.jobs.speech;
 import io.callsight.asr.recognition.FrontEndConfig;
 import io.callsight.asr.recognition.SpeechRecognizer;
 import io.callsight.asr.recognition.TrackTranscriber;
+import io.callsight.asr.vad.SpeechSegment;
 import io.callsight.events.AudioFrame;
 import io.callsight.events.AudioFrameCodec;
+import io.callsight.events.SpeechSegmentEvent;
 import io.callsight.events.Utterance;
 import java.io.IOException;
 import java.io.Serializable;
@@ -31,6 +33,10 @@ public final class TranscribeTracks extends KeyedProcessFunction<String, AudioFr
     private static final Logger LOG = LoggerFactory.getLogger(TranscribeTracks.class);
 
     public static final OutputTag<TrackSummary> TRACK_SUMMARIES = new OutputTag<>("track-summaries") {
+    };
+
+    /** Each track's speech segments as the voice activity detector closes them. */
+    public static final OutputTag<SpeechSegmentEvent> SPEECH_SEGMENTS = new OutputTag<>("speech-segments") {
     };
 
     /** Creates the recognizer on the task manager; Flink ships the factory, not the model. */
@@ -79,6 +85,7 @@ public final class TranscribeTracks extends KeyedProcessFunction<String, AudioFr
             if (emit(track, track.transcriber.accept(frame), out)) {
                 progress.update(new TrackProgress(track.transcriber.utteranceCount(), track.words));
             }
+            emitSegments(track.transcriber, ctx);
         } catch (RuntimeException e) {
             // One broken track must not stop the others: park the frame, end this track.
             LOG.warn("track {} failed at frame {}: {}", key, frame.seq(), e.getMessage());
@@ -101,6 +108,7 @@ public final class TranscribeTracks extends KeyedProcessFunction<String, AudioFr
         if (track != null && timestamp - track.lastFrameAt >= idleTimeoutMs) {
             LOG.warn("track {} idle for {} ms without an end marker: closing it", key, idleTimeoutMs);
             emit(track, track.transcriber.finish(), out);
+            emitSegments(track.transcriber, ctx);
             end(key, track, false, ctx, out);
         }
     }
@@ -112,6 +120,12 @@ public final class TranscribeTracks extends KeyedProcessFunction<String, AudioFr
         t.close();
         ctx.output(TRACK_SUMMARIES, new TrackSummary(t.tenant(), t.callId(), t.track(), t.utteranceCount(),
                 track.words, t.audioMs(), completed));
+    }
+
+    private static void emitSegments(TrackTranscriber t, Context ctx) {
+        for (SpeechSegment s : t.drainSpeechSegments()) {
+            ctx.output(SPEECH_SEGMENTS, new SpeechSegmentEvent(t.tenant(), t.callId(), t.track(), s.startMs(), s.endMs()));
+        }
     }
 
     private static boolean emit(LiveTrack track, List<Utterance> utterances, Collector<Utterance> out) {

@@ -124,4 +124,27 @@ class TranscribeTracksTest {
         assertTrue(after.stream().noneMatch(before::contains), "restored track reused ids: " + after);
         assertEquals("c1/CUSTOMER/" + before.size(), after.get(0));
     }
+
+    @Test
+    void speechSegmentsOfEachTrackAreReportedOnCallTime() throws Exception {
+        // 2 s of line silence, 2 s of speech-like sound, 2 s of silence; frames start 1 s into the call.
+        short[] pcm = new short[6 * 8000];
+        float[] speech = io.callsight.asr.noise.SyntheticSpeech.generate(2 * 8000, 8000, 12000, 5);
+        for (int i = 0; i < speech.length; i++) {
+            pcm[2 * 8000 + i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, speech[i]));
+        }
+        byte[] ulaw = io.callsight.asr.audio.G711.ulawEncode(pcm);
+        for (int s = 0; s < 6; s++) {
+            feed(new AudioFrame("acme", "c1", Track.AGENT, s, 1000 + s * 1000L, AudioCodec.PCMU, 8000,
+                    java.util.Arrays.copyOfRange(ulaw, s * 8000, (s + 1) * 8000), s == 5));
+        }
+        List<io.callsight.events.SpeechSegmentEvent> segments = harness.getSideOutput(TranscribeTracks.SPEECH_SEGMENTS)
+                .stream().map(StreamRecord::getValue).toList();
+        assertEquals(1, segments.size(), segments.toString());
+        io.callsight.events.SpeechSegmentEvent segment = segments.get(0);
+        assertEquals(Track.AGENT, segment.track());
+        assertEquals("c1", segment.callId());
+        assertTrue(segment.startMs() >= 2500 && segment.startMs() <= 3000, "starts near 3 s of the call: " + segment);
+        assertTrue(segment.endMs() >= 5000 && segment.endMs() <= 5600, "ends near 5 s of the call: " + segment);
+    }
 }

@@ -2,6 +2,8 @@ package io.callsight.asr.recognition;
 
 import io.callsight.asr.audio.Pcm;
 import io.callsight.asr.vad.GateEvent;
+import io.callsight.asr.vad.SpeechSegment;
+import io.callsight.asr.vad.SpeechSegmentTracker;
 import io.callsight.asr.vad.VadGate;
 import io.callsight.events.AudioFrame;
 import io.callsight.events.Track;
@@ -22,6 +24,8 @@ public final class TrackTranscriber implements AutoCloseable {
     private final SpeechRecognizer.Stream stream;
     private final int targetRate;
     private final VadGate gate;
+    private final SpeechSegmentTracker segmentsOnly; // when not gating: segments are still reported
+    private final List<SpeechSegment> closedSegments = new ArrayList<>();
     private final Denoising denoising;
 
     private SignalChain chain;
@@ -49,6 +53,7 @@ public final class TrackTranscriber implements AutoCloseable {
             FrontEndConfig frontEnd, int firstIndex) {
         this.nextIndex = firstIndex;
         this.gate = frontEnd.vad() ? new VadGate(recognizer.sampleRate(), frontEnd.vadConfig()) : null;
+        this.segmentsOnly = frontEnd.vad() ? null : new SpeechSegmentTracker(recognizer.sampleRate(), frontEnd.vadConfig());
         this.denoising = frontEnd.denoising();
         this.tenant = tenant;
         this.callId = callId;
@@ -94,8 +99,25 @@ public final class TrackTranscriber implements AutoCloseable {
         }
         if (gate != null) {
             recognize(gate.finish(), out);
+        } else {
+            closedSegments.addAll(segmentsOnly.finish());
         }
         addAll(stream.finish(), out);
+        return out;
+    }
+
+    /**
+     * The speech segments (VAD, padding included) closed since the last call, on the call's time line. Reported
+     * whether or not the gate is on, so talk time and pauses are known for every track.
+     */
+    public List<SpeechSegment> drainSpeechSegments() {
+        if (closedSegments.isEmpty()) {
+            return List.of();
+        }
+        long origin = Math.max(0, originMs);
+        List<SpeechSegment> out = closedSegments.stream()
+                .map(s -> new SpeechSegment(s.startMs() + origin, s.endMs() + origin)).toList();
+        closedSegments.clear();
         return out;
     }
 
@@ -126,6 +148,7 @@ public final class TrackTranscriber implements AutoCloseable {
 
     private void recognize(short[] pcm, List<Utterance> out) {
         if (gate == null) {
+            closedSegments.addAll(segmentsOnly.accept(pcm));
             addAll(stream.accept(pcm), out);
         } else {
             recognize(gate.accept(pcm), out);
@@ -136,9 +159,12 @@ public final class TrackTranscriber implements AutoCloseable {
         for (GateEvent event : events) {
             if (event instanceof GateEvent.Audio audio) {
                 addAll(stream.accept(audio.pcm()), out);
-            } else if (event instanceof GateEvent.SegmentEnded ended && !ended.bridged()) {
-                // The speaker paused and no silence follows in the stream: close the utterance now.
-                addAll(stream.finish(), out);
+            } else if (event instanceof GateEvent.SegmentEnded ended) {
+                closedSegments.add(ended.segment());
+                if (!ended.bridged()) {
+                    // The speaker paused and no silence follows in the stream: close the utterance now.
+                    addAll(stream.finish(), out);
+                }
             }
         }
     }
