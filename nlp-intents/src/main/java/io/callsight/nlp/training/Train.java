@@ -46,9 +46,7 @@ public final class Train {
                 .withBatch(Integer.parseInt(cli.get("batch", "" + cfg.batch())))
                 .withDropout(Float.parseFloat(cli.get("dropout", "" + cfg.dropout())), cfg.featureDropout())
                 .withRows(Integer.parseInt(cli.get("min-count", "" + cfg.minCount())), cfg.maxRows());
-        cfg = new BagTrainer.Config(cfg.features(), Integer.parseInt(cli.get("buckets", "" + cfg.buckets())), cfg.dim(), cfg.epochs(),
-                cfg.batch(), cfg.learningRate(), cfg.dropout(), cfg.featureDropout(), cfg.minCount(), cfg.maxRows(), cfg.idfPooling(),
-                cfg.seed());
+        cfg = cfg.withBuckets(Integer.parseInt(cli.get("buckets", "" + cfg.buckets())));
         ModelTraining.TrainingData data;
         if (cli.has("corpus")) {
             data = corpus(cli.get("corpus", "en"));
