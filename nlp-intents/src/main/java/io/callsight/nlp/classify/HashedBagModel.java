@@ -38,6 +38,7 @@ public final class HashedBagModel implements TextClassifier {
     private final float[] bias;
     private final float[] rowWeight;
     private final Pooling pooling;
+    private final float maxIdf;
     private volatile double temperature = 1;
     private volatile double oosThreshold = 0;
 
@@ -66,6 +67,7 @@ public final class HashedBagModel implements TextClassifier {
             throw new IllegalArgumentException(pooling + " pooling " + (rowWeight == null ? "needs" : "takes no") + " row weights");
         }
         this.pooling = pooling;
+        this.maxIdf = maxIdf(rowWeight);
         if (rowWeight != null && rowWeight.length != usedBuckets.length) {
             throw new IllegalArgumentException("rowWeight length must equal rows");
         }
@@ -148,20 +150,53 @@ public final class HashedBagModel implements TextClassifier {
         NgramFeaturizer.Buffer b = new NgramFeaturizer.Buffer();
         featurizer.features(text, b);
         int[] rows = new int[b.size()];
-        int n = 0;
+        int[] unseen = pooling == Pooling.TFIDF_OOV ? new int[b.size()] : null;
+        int n = 0, u = 0;
         for (int i = 0; i < rows.length; i++) {
-            int r = rowOfBucket[NgramFeaturizer.bucket(b.get(i), buckets)];
+            int bucket = NgramFeaturizer.bucket(b.get(i), buckets);
+            int r = rowOfBucket[bucket];
             if (r >= 0) {
                 rows[n++] = r;
+            } else if (unseen != null) {
+                unseen[u++] = bucket;
             }
         }
-        return logitsOfRows(rows, n);
+        return logitsOfRows(rows, n, distinct(unseen, u));
+    }
+
+    /** Number of distinct values among the first {@code n} of {@code a} (0 for null); sorts that prefix. */
+    public static int distinct(int[] a, int n) {
+        if (a == null || n == 0) {
+            return 0;
+        }
+        java.util.Arrays.sort(a, 0, n);
+        int d = 1;
+        for (int i = 1; i < n; i++) {
+            d += a[i] != a[i - 1] ? 1 : 0;
+        }
+        return d;
+    }
+
+    /** The largest row weight (idf), 0 without row weights: the idf an n-gram unseen in training gets. */
+    public static float maxIdf(float[] rowWeight) {
+        float m = 0;
+        if (rowWeight != null) {
+            for (float v : rowWeight) {
+                m = Math.max(m, v);
+            }
+        }
+        return m;
     }
 
     /** Logits for already-bucketed feature rows (the first {@code n} of {@code rows}). */
     public float[] logitsOfRows(int[] rows, int n) {
+        return logitsOfRows(rows, n, 0);
+    }
+
+    /** Logits for feature rows plus {@code unseen} distinct n-grams without a row (they only matter to TFIDF_OOV). */
+    public float[] logitsOfRows(int[] rows, int n, int unseen) {
         float[] h = new float[dim];
-        float[] w = poolingWeights(rows, n, rowWeight, pooling);
+        float[] w = poolingWeights(rows, n, rowWeight, pooling, unseen * (double) maxIdf * maxIdf);
         for (int i = 0; i < n; i++) {
             int off = rows[i] * dim;
             float wi = w[i];
@@ -196,8 +231,13 @@ public final class HashedBagModel implements TextClassifier {
      * evenly over the occurrences, so the sums are per distinct row); shared with the trainer.
      */
     public static float[] poolingWeights(int[] rows, int n, float[] rowWeight, Pooling pooling) {
-        if (pooling == Pooling.TFIDF) {
-            return tfidfWeights(rows, n, rowWeight);
+        return poolingWeights(rows, n, rowWeight, pooling, 0);
+    }
+
+    /** As above; {@code extraNorm2} adds to the squared L2 norm of TF-IDF pooling (unseen n-grams, TFIDF_OOV). */
+    public static float[] poolingWeights(int[] rows, int n, float[] rowWeight, Pooling pooling, double extraNorm2) {
+        if (pooling.tfidf()) {
+            return tfidfWeights(rows, n, rowWeight, pooling == Pooling.TFIDF_OOV ? extraNorm2 : 0);
         }
         float[] w = new float[n];
         if (rowWeight == null) {
@@ -215,14 +255,14 @@ public final class HashedBagModel implements TextClassifier {
     }
 
     /** {@code (1 + ln tf)·idf / tf} per occurrence, scaled so the distinct rows' values have unit L2 norm. */
-    static float[] tfidfWeights(int[] rows, int n, float[] idf) {
+    static float[] tfidfWeights(int[] rows, int n, float[] idf, double extraNorm2) {
         float[] w = new float[n];
         if (n == 0) {
             return w;
         }
         int[] s = java.util.Arrays.copyOf(rows, n);
         java.util.Arrays.sort(s);
-        double norm2 = 0;
+        double norm2 = extraNorm2;
         for (int i = 0; i < n;) {
             int j = i + 1;
             while (j < n && s[j] == s[i]) {

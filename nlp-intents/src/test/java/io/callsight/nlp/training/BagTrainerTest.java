@@ -80,6 +80,11 @@ class BagTrainerTest {
         assertEquals(v2 / norm, w[1], 1e-6);
         assertEquals(w[0], w[2], 0f);
         assertEquals(0, HashedBagModel.poolingWeights(new int[0], 0, idf, Pooling.TFIDF).length);
+        // TFIDF_OOV: 2 unseen n-grams at idf 3 lengthen the norm; plain TFIDF ignores them
+        float[] open = HashedBagModel.poolingWeights(new int[] {1, 2, 1}, 3, idf, Pooling.TFIDF_OOV, 2 * 9.0);
+        double openNorm = Math.sqrt(v1 * v1 + v2 * v2 + 18);
+        assertEquals(v2 / openNorm, open[1], 1e-6);
+        assertArrayEquals(w, HashedBagModel.poolingWeights(new int[] {1, 2, 1}, 3, idf, Pooling.TFIDF, 18.0), 0f);
     }
 
     @Test
