@@ -88,7 +88,7 @@ public final class NluBenchmark {
                 List<Example> test = new ArrayList<>(c.get("test"));
                 test.addAll(c.get("oos_test"));
                 if (want(only, "clinc")) {
-                    intentTask("CLINC150 full", c.get("train"), val, test, clincConfig(10, 64, 1), true);
+                    intentTask("CLINC150 full", c.get("train"), val, test, clincConfig(10, 64, 2), true);
                 }
                 if (want(only, "clinc10")) {
                     intentTask("CLINC150 10-shot", Datasets.perLabel(c.get("train"), 10), val, test, clincConfig(40, 32, 3), false);
@@ -182,7 +182,7 @@ public final class NluBenchmark {
 
     static BagTrainer.Config smallSentimentConfig() {
         return tweak(BagTrainer.Config.defaults().withEpochs(20).withBatch(32).withDropout(0.3f, 0f).withPooling(Pooling.TFIDF_OOV)
-                .withEmbeddingSgd(1f));
+                .withEmbeddingSgd(1f).withMembers(3));
     }
 
     static BagTrainer.Config chnConfig() {

@@ -169,6 +169,7 @@ public final class BagTrainer {
             Result r = trainMember(labels, rows, unseen, used, rowWeight, y, cfg, progress);
             return new Result(r.model(), (System.nanoTime() - t0) / 1e9, r.finalLoss(), r.finalTrainAccuracy(), r.javaVsDjlMaxAbsDiff());
         }
+        // Members train one after another: DJL's PyTorch engine allows one gradient collector per process.
         List<HashedBagModel> members = new ArrayList<>();
         double loss = 0, acc = 0, diff = 0;
         for (int k = 0; k < cfg.members(); k++) {
