@@ -172,7 +172,7 @@ public final class NluBenchmark {
 
     static BagTrainer.Config smpConfig() {
         return tweak(BagTrainer.Config.defaults().withEpochs(20).withBatch(32).withDropout(0.5f, 0.2f).withPooling(Pooling.TFIDF_OOV)
-                .withEmbeddingSgd(1f));
+                .withEmbeddingSgd(1f).withMembers(5));
     }
 
     static BagTrainer.Config sstConfig() {

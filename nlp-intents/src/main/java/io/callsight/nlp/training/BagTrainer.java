@@ -224,6 +224,8 @@ public final class BagTrainer {
         }
         SparseAdam adam = new SparseAdam(table, dim);
         try (Model m = Model.newInstance("intent-bag", "PyTorch")) {
+            // seed PyTorch too (dropout masks, Xavier init): with one thread a run is then reproducible
+            ai.djl.engine.Engine.getEngine("PyTorch").setRandomSeed((int) cfg.seed());
             BagBlock block = new BagBlock(dim, c, cfg.dropout());
             m.setBlock(block);
             DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
