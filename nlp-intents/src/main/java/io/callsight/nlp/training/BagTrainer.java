@@ -14,6 +14,7 @@ import ai.djl.training.tracker.Tracker;
 import io.callsight.nlp.classify.FeatureConfig;
 import io.callsight.nlp.classify.HashedBagModel;
 import io.callsight.nlp.classify.NgramFeaturizer;
+import io.callsight.nlp.classify.Pooling;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,48 +24,84 @@ import java.util.Random;
 /**
  * Trains the hashed n-gram embedding-bag classifier with DJL (PyTorch engine, CPU, softmax cross-entropy) and
  * exports it to a pure-Java {@link HashedBagModel}, checking that Java reproduces DJL's logits to 1e-4.
- * DJL/PyTorch runs forward and autograd; the output layer is updated by DJL's Adam, the embedding table by a sparse
- * ("lazy") Adam over just the rows each batch touches ({@link SparseAdam}, as {@code torch.optim.SparseAdam}) —
- * DJL's dense Adam over the whole table cost ~0.3 s per step on this machine.
+ * DJL/PyTorch runs forward and autograd; the output layer is updated by DJL's Adam, the embedding table — which
+ * lives in a Java array, DJL getting only the rows a batch touches — by plain SGD (fastText style; the default,
+ * {@code embeddingSgdLr > 0}) or a sparse ("lazy") Adam ({@link SparseAdam}, as {@code torch.optim.SparseAdam}).
+ * Adam's per-coordinate normalization moves rare n-grams as far as frequent ones and overfits small data; SGD moves
+ * each row in proportion to its pooling weight, as the linear TF-IDF model does. Default pooling is the TF-IDF
+ * vector with unseen n-grams counting in its norm ({@link Pooling#TFIDF_OOV}). {@code members > 1} trains that many
+ * seeds and averages them into one model ({@link HashedBagModel#average}).
  */
 public final class BagTrainer {
     /**
      * Hyper-parameters. Features hash into {@code buckets}; only buckets seen at least {@code minCount} times in the
      * training data get an embedding row (at most {@code maxRows}, most frequent first) — this keeps the dense Adam
      * update small. {@code dropout} acts on the pooled vector, {@code featureDropout} drops input n-grams.
+     * {@code embeddingSgdLr}: SGD rate of the embedding table (0 = lazy Adam at {@code learningRate}).
      */
     public record Config(FeatureConfig features, int buckets, int dim, int epochs, int batch, float learningRate,
-            float dropout, float featureDropout, int minCount, int maxRows, boolean idfPooling, long seed) {
+            float dropout, float featureDropout, int minCount, int maxRows, Pooling pooling, int members, long seed,
+            float embeddingSgdLr) {
         public static Config defaults() {
-            return new Config(FeatureConfig.defaults(), 1 << 18, 64, 8, 64, 0.01f, 0.1f, 0f, 1, 1 << 17, true, 1);
+            return new Config(FeatureConfig.defaults(), 1 << 18, 64, 8, 64, 0.01f, 0.1f, 0f, 1, 1 << 17, Pooling.TFIDF_OOV, 1, 1, 1f);
+        }
+
+        public boolean idfPooling() {
+            return pooling != Pooling.MEAN;
         }
 
         public Config withIdfPooling(boolean on) {
-            return new Config(features, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, on, seed);
+            return withPooling(on ? Pooling.IDF : Pooling.MEAN);
+        }
+
+        public Config withPooling(Pooling p) {
+            return new Config(features, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, p, members, seed, embeddingSgdLr);
+        }
+
+        /** An ensemble of {@code k} members (seeds {@code seed..seed+k-1}), averaged into one model. */
+        public Config withMembers(int k) {
+            return new Config(features, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, k, seed, embeddingSgdLr);
+        }
+
+        public Config withFeatures(FeatureConfig f) {
+            return new Config(f, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, seed, embeddingSgdLr);
+        }
+
+        public Config withBuckets(int b) {
+            return new Config(features, b, dim, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, seed, embeddingSgdLr);
+        }
+
+        public Config withSeed(long s) {
+            return new Config(features, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, s, embeddingSgdLr);
         }
 
         public Config withEpochs(int e) {
-            return new Config(features, buckets, dim, e, batch, learningRate, dropout, featureDropout, minCount, maxRows, idfPooling, seed);
+            return new Config(features, buckets, dim, e, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, seed, embeddingSgdLr);
         }
 
         public Config withBatch(int b) {
-            return new Config(features, buckets, dim, epochs, b, learningRate, dropout, featureDropout, minCount, maxRows, idfPooling, seed);
+            return new Config(features, buckets, dim, epochs, b, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, seed, embeddingSgdLr);
         }
 
         public Config withLearningRate(float lr) {
-            return new Config(features, buckets, dim, epochs, batch, lr, dropout, featureDropout, minCount, maxRows, idfPooling, seed);
+            return new Config(features, buckets, dim, epochs, batch, lr, dropout, featureDropout, minCount, maxRows, pooling, members, seed, embeddingSgdLr);
         }
 
         public Config withDropout(float d, float fd) {
-            return new Config(features, buckets, dim, epochs, batch, learningRate, d, fd, minCount, maxRows, idfPooling, seed);
+            return new Config(features, buckets, dim, epochs, batch, learningRate, d, fd, minCount, maxRows, pooling, members, seed, embeddingSgdLr);
         }
 
         public Config withRows(int min, int max) {
-            return new Config(features, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, min, max, idfPooling, seed);
+            return new Config(features, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, min, max, pooling, members, seed, embeddingSgdLr);
+        }
+
+        /** Plain SGD (fastText style, linearly decayed) for the embedding table at this rate; 0 = lazy Adam. */
+        public Config withEmbeddingSgd(float lr) {
+            return new Config(features, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, seed, lr);
         }
 
         public Config withDim(int d) {
-            return new Config(features, buckets, d, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, idfPooling, seed);
+            return new Config(features, buckets, d, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, seed, embeddingSgdLr);
         }
     }
 
@@ -108,21 +145,69 @@ public final class BagTrainer {
         int[] used = usedBuckets(count, cfg.minCount(), cfg.maxRows());
         int[] rowOf = HashedBagModel.rowMap(cfg.buckets(), used);
         List<int[]> rows = new ArrayList<>(bucketed.size());
+        int[] unseen = new int[bucketed.size()]; // distinct n-grams without a row, per example (TFIDF_OOV pooling)
         for (int[] r : bucketed) {
-            int k = 0;
-            int[] mapped = new int[r.length];
+            int k = 0, u = 0;
+            int[] mapped = new int[r.length], dropped = new int[r.length];
             for (int bkt : r) {
                 if (rowOf[bkt] >= 0) {
                     mapped[k++] = rowOf[bkt];
+                } else {
+                    dropped[u++] = bkt;
                 }
             }
+            unseen[rows.size()] = HashedBagModel.distinct(dropped, u);
             rows.add(java.util.Arrays.copyOf(mapped, k));
         }
-        float[] rowWeight = cfg.idfPooling() ? idf(rows, used.length) : null;
+        float[] rowWeight = cfg.pooling() != Pooling.MEAN ? idf(rows, used.length) : null;
         if (progress != null) {
-            progress.printf(Locale.ROOT, "%d examples, %d labels, %d of %d hash buckets used (min count %d) x dim %d%n",
-                    texts.size(), labels.size(), used.length, cfg.buckets(), cfg.minCount(), cfg.dim());
+            progress.printf(Locale.ROOT, "%d examples, %d labels, %d of %d hash buckets used (min count %d) x dim %d, %s pooling%s%n",
+                    texts.size(), labels.size(), used.length, cfg.buckets(), cfg.minCount(), cfg.dim(), cfg.pooling(),
+                    cfg.members() > 1 ? ", ensemble of " + cfg.members() : "");
         }
+        if (cfg.members() <= 1) {
+            Result r = trainMember(labels, rows, unseen, used, rowWeight, y, cfg, progress);
+            return new Result(r.model(), (System.nanoTime() - t0) / 1e9, r.finalLoss(), r.finalTrainAccuracy(), r.javaVsDjlMaxAbsDiff());
+        }
+        // Members train one after another: DJL's PyTorch engine allows one gradient collector per process.
+        List<HashedBagModel> members = new ArrayList<>();
+        double loss = 0, acc = 0, diff = 0;
+        for (int k = 0; k < cfg.members(); k++) {
+            if (progress != null) {
+                progress.printf(Locale.ROOT, "member %d/%d%n", k + 1, cfg.members());
+            }
+            Result r = trainMember(labels, rows, unseen, used, rowWeight, y, cfg.withSeed(cfg.seed() + k), progress);
+            members.add(r.model());
+            loss += r.finalLoss() / cfg.members();
+            acc += r.finalTrainAccuracy() / cfg.members();
+            diff = Math.max(diff, r.javaVsDjlMaxAbsDiff());
+        }
+        HashedBagModel avg = HashedBagModel.average(members);
+        for (int i = 0; i < Math.min(256, rows.size()); i++) { // the merged model is exactly the members' mean
+            int[] r = rows.get((int) ((long) i * rows.size() / Math.min(256, rows.size())));
+            int ui = unseen[(int) ((long) i * rows.size() / Math.min(256, rows.size()))];
+            float[] merged = avg.logitsOfRows(r, r.length, ui);
+            float[] mean = new float[merged.length];
+            for (HashedBagModel m : members) {
+                float[] l = m.logitsOfRows(r, r.length, ui);
+                for (int j = 0; j < mean.length; j++) {
+                    mean[j] += l[j] / members.size();
+                }
+            }
+            for (int j = 0; j < mean.length; j++) {
+                diff = Math.max(diff, Math.abs(mean[j] - merged[j]));
+            }
+        }
+        if (!(diff <= 1e-4)) {
+            throw new IllegalStateException("ensemble disagrees with its members by " + diff);
+        }
+        return new Result(avg, (System.nanoTime() - t0) / 1e9, loss, acc, diff);
+    }
+
+    /** Trains one model on already-bucketed rows; its Java inference is checked against DJL. */
+    static Result trainMember(List<String> labels, List<int[]> rows, int[] unseen, int[] used, float[] rowWeight, int[] y, Config cfg,
+            PrintStream progress) {
+        long t0 = System.nanoTime();
         int n = rows.size(), c = labels.size();
         int stepsPerEpoch = (n + cfg.batch() - 1) / cfg.batch();
         int totalSteps = Math.max(1, stepsPerEpoch * cfg.epochs());
@@ -139,6 +224,8 @@ public final class BagTrainer {
         }
         SparseAdam adam = new SparseAdam(table, dim);
         try (Model m = Model.newInstance("intent-bag", "PyTorch")) {
+            // seed PyTorch too (dropout masks, Xavier init): with one thread a run is then reproducible
+            ai.djl.engine.Engine.getEngine("PyTorch").setRandomSeed((int) cfg.seed());
             BagBlock block = new BagBlock(dim, c, cfg.dropout());
             m.setBlock(block);
             DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
@@ -160,7 +247,7 @@ public final class BagTrainer {
                     for (int start = 0; start < n; start += cfg.batch()) {
                         int bs = Math.min(cfg.batch(), n - start);
                         try (NDManager sub = manager.newSubManager()) {
-                            Batch bt = batch(rows, order, start, bs, cfg.featureDropout(), rnd, rowWeight);
+                            Batch bt = batch(rows, unseen, order, start, bs, cfg.featureDropout(), rnd, rowWeight, cfg.pooling());
                             NDArray tableRows = sub.create(bt.gather(table, dim), new Shape(bt.unique.length, dim));
                             tableRows.setRequiresGradient(true);
                             NDList in = new NDList(sub.create(bt.idx, new Shape(bs, bt.len)), sub.create(bt.wt, new Shape(bs, bt.len)),
@@ -184,7 +271,17 @@ public final class BagTrainer {
                                 grad = tableRows.getGradient().toFloatArray();
                             }
                             trainer.step();
-                            adam.update(bt.unique, grad, linearDecay.getNewValue(step++));
+                            if (cfg.embeddingSgdLr() > 0) {
+                                float lr = cfg.embeddingSgdLr() * linearDecay.getNewValue(step++) / lr0;
+                                for (int u = 0; u < bt.unique.length; u++) {
+                                    int off = bt.unique[u] * dim, go = u * dim;
+                                    for (int d = 0; d < dim; d++) {
+                                        table[off + d] -= lr * grad[go + d];
+                                    }
+                                }
+                            } else {
+                                adam.update(bt.unique, grad, linearDecay.getNewValue(step++));
+                            }
                         }
                         steps++;
                         if (progress != null && (steps % 20 == 0 || start + bs >= n)) {
@@ -201,8 +298,8 @@ public final class BagTrainer {
                     }
                 }
                 model = new HashedBagModel(labels, cfg.features(), cfg.buckets(), used, dim, table,
-                        block.weight.getArray().toFloatArray(), block.bias.getArray().toFloatArray(), rowWeight);
-                diff = selfTest(trainer, model, rows, table, dim, rowWeight);
+                        block.weight.getArray().toFloatArray(), block.bias.getArray().toFloatArray(), rowWeight, cfg.pooling());
+                diff = selfTest(trainer, model, rows, unseen, table, dim, rowWeight, cfg.pooling());
             }
         }
         if (!(diff <= 1e-4)) {
@@ -240,7 +337,8 @@ public final class BagTrainer {
     }
 
     /** Max |Java logit − DJL logit| over up to 256 training rows (DJL in inference mode: no dropout). */
-    static double selfTest(Trainer trainer, HashedBagModel model, List<int[]> rows, float[] table, int dim, float[] rowWeight) {
+    static double selfTest(Trainer trainer, HashedBagModel model, List<int[]> rows, int[] unseen, float[] table, int dim, float[] rowWeight,
+            Pooling pooling) {
         int k = Math.min(256, rows.size());
         int[] order = new int[k];
         for (int i = 0; i < k; i++) {
@@ -248,14 +346,14 @@ public final class BagTrainer {
         }
         double max = 0;
         try (NDManager sub = trainer.getManager().newSubManager()) {
-            Batch bt = batch(rows, order, 0, k, 0f, null, rowWeight);
+            Batch bt = batch(rows, unseen, order, 0, k, 0f, null, rowWeight, pooling);
             NDList in = new NDList(sub.create(bt.idx, new Shape(k, bt.len)), sub.create(bt.wt, new Shape(k, bt.len)),
                     sub.create(bt.gather(table, dim), new Shape(bt.unique.length, dim)));
             float[] djl = trainer.evaluate(in).singletonOrThrow().toFloatArray();
             int c = model.labels().size();
             for (int i = 0; i < k; i++) {
                 int[] r = rows.get(order[i]);
-                float[] java = model.logitsOfRows(r, r.length);
+                float[] java = model.logitsOfRows(r, r.length, unseen[order[i]]);
                 for (int j = 0; j < c; j++) {
                     max = Math.max(max, Math.abs(java[j] - djl[i * c + j]));
                 }
@@ -300,7 +398,9 @@ public final class BagTrainer {
         return w;
     }
 
-    static Batch batch(List<int[]> rows, int[] order, int start, int bs, float featureDropout, Random rnd, float[] rowWeight) {
+    static Batch batch(List<int[]> rows, int[] unseen, int[] order, int start, int bs, float featureDropout, Random rnd,
+            float[] rowWeight, Pooling pooling) {
+        double unseenNorm2 = (double) HashedBagModel.maxIdf(rowWeight) * HashedBagModel.maxIdf(rowWeight);
         int len = 1;
         for (int i = 0; i < bs; i++) {
             len = Math.max(len, rows.get(order[start + i]).length);
@@ -328,7 +428,7 @@ public final class BagTrainer {
                 b.idx[i * len + kept] = l;
                 keptRows[kept++] = row;
             }
-            float[] w = HashedBagModel.poolingWeights(keptRows, kept, rowWeight);
+            float[] w = HashedBagModel.poolingWeights(keptRows, kept, rowWeight, pooling, unseen[order[start + i]] * unseenNorm2);
             System.arraycopy(w, 0, b.wt, i * len, kept);
         }
         b.unique = unique.stream().mapToInt(Integer::intValue).toArray();

@@ -26,9 +26,14 @@ public final class Datasets {
 
     private Datasets() {}
 
-    /** Default location of the shared corpora ({@code -Dcallsight.datasets} or {@code /work/shared/datasets}). */
+    /**
+     * Where the benchmark corpora live: {@code -Dcallsight.datasets} or {@code CALLSIGHT_DATASETS}, else the
+     * repository's own {@code datasets/} under {@code -Dcallsight.root} (clinc150, sst2, chnsenticorp, smp2019 and
+     * uci-sentiment are copied there with their licenses).
+     */
     public static Path sharedDir() {
-        return Path.of(System.getProperty("callsight.datasets", "/work/shared/datasets"));
+        String p = System.getProperty("callsight.datasets", System.getenv("CALLSIGHT_DATASETS"));
+        return p != null ? Path.of(p) : Path.of(System.getProperty("callsight.root", ".")).resolve("datasets");
     }
 
     /**

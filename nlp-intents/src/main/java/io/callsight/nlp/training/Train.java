@@ -19,7 +19,9 @@ public final class Train {
               --corpus en|zh   sentiment only, instead of --data: shared SST-2 train+dev + UCI (en) or ChnSentiCorp hotel (zh)
               --out DIR        model root (default models); writes DIR/<tenant>/<task>/v<n>/ and CURRENT
               --epochs N       epochs (default 8)     --dim D   embedding dim (default 64)
-              --lr X           Adam learning rate (default 0.01)   --batch N  (default 64)
+              --lr X           Adam learning rate of the output layer (default 0.01)   --batch N  (default 64)
+              --embedding-lr X SGD rate of the n-gram embedding table (default 1; 0 = lazy Adam at --lr)
+              --members K      ensemble of K seeds averaged into one model (default 1)
               --buckets N      hash buckets (default 262144)       --min-count N  (default 1)
               --dropout X      dropout on the pooled vector (default 0.1)
               --force          retrain even if the data hash and parameters are unchanged
@@ -46,9 +48,9 @@ public final class Train {
                 .withBatch(Integer.parseInt(cli.get("batch", "" + cfg.batch())))
                 .withDropout(Float.parseFloat(cli.get("dropout", "" + cfg.dropout())), cfg.featureDropout())
                 .withRows(Integer.parseInt(cli.get("min-count", "" + cfg.minCount())), cfg.maxRows());
-        cfg = new BagTrainer.Config(cfg.features(), Integer.parseInt(cli.get("buckets", "" + cfg.buckets())), cfg.dim(), cfg.epochs(),
-                cfg.batch(), cfg.learningRate(), cfg.dropout(), cfg.featureDropout(), cfg.minCount(), cfg.maxRows(), cfg.idfPooling(),
-                cfg.seed());
+        cfg = cfg.withBuckets(Integer.parseInt(cli.get("buckets", "" + cfg.buckets())))
+                .withMembers(Integer.parseInt(cli.get("members", "" + cfg.members())))
+                .withEmbeddingSgd(Float.parseFloat(cli.get("embedding-lr", "" + cfg.embeddingSgdLr())));
         ModelTraining.TrainingData data;
         if (cli.has("corpus")) {
             data = corpus(cli.get("corpus", "en"));

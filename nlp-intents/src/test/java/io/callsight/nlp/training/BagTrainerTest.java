@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.callsight.nlp.classify.HashedBagModel;
+import io.callsight.nlp.classify.Pooling;
 import io.callsight.nlp.eval.Evaluator;
 import io.callsight.nlp.sentiment.Sentiment;
 import io.callsight.nlp.sentiment.SentimentAnalyzer;
@@ -47,6 +48,43 @@ class BagTrainerTest {
             assertArrayEquals(r.model().logits(e.text()), back.logits(e.text()), 0f);
         }
         assertEquals("cancel_service", back.predict("please cancel my subscription").label());
+    }
+
+    /** TF-IDF pooling and a 2-member ensemble merged into one model: DJL parity, round trip, same accuracy class. */
+    @Test
+    void tfidfPooledEnsembleMatchesDjlAndRoundTrips(@TempDir Path tmp) throws Exception {
+        List<Example> train = Datasets.read(fixture("intents_train.csv"));
+        List<Example> test = Datasets.read(fixture("intents_test.csv"));
+        List<String> labels = Datasets.labels(train);
+        BagTrainer.Config cfg = small().withPooling(Pooling.TFIDF).withEmbeddingSgd(1f).withMembers(2);
+        BagTrainer.Result r = BagTrainer.train(labels, Datasets.texts(train), Datasets.indices(train, labels), cfg, null);
+        assertTrue(r.javaVsDjlMaxAbsDiff() <= 1e-4, "java vs djl " + r.javaVsDjlMaxAbsDiff());
+        assertEquals(2 * cfg.dim(), r.model().dim());
+        assertEquals(Pooling.TFIDF, r.model().pooling());
+        double acc = Evaluator.evaluate(r.model(), test).accuracy();
+        assertTrue(acc >= 0.8, "held-out accuracy " + acc);
+        r.model().save(tmp);
+        HashedBagModel back = HashedBagModel.load(tmp);
+        assertEquals(Pooling.TFIDF, back.pooling());
+        for (Example e : test) {
+            assertArrayEquals(r.model().logits(e.text()), back.logits(e.text()), 0f);
+        }
+    }
+
+    @Test
+    void tfidfPoolingIsSublinearAndUnitNorm() {
+        float[] idf = {1f, 2f, 3f};
+        float[] w = HashedBagModel.poolingWeights(new int[] {1, 2, 1}, 3, idf, Pooling.TFIDF);
+        double v1 = (1 + Math.log(2)) * 2, v2 = 3, norm = Math.sqrt(v1 * v1 + v2 * v2);
+        assertEquals(v1 / 2 / norm, w[0], 1e-6);
+        assertEquals(v2 / norm, w[1], 1e-6);
+        assertEquals(w[0], w[2], 0f);
+        assertEquals(0, HashedBagModel.poolingWeights(new int[0], 0, idf, Pooling.TFIDF).length);
+        // TFIDF_OOV: 2 unseen n-grams at idf 3 lengthen the norm; plain TFIDF ignores them
+        float[] open = HashedBagModel.poolingWeights(new int[] {1, 2, 1}, 3, idf, Pooling.TFIDF_OOV, 2 * 9.0);
+        double openNorm = Math.sqrt(v1 * v1 + v2 * v2 + 18);
+        assertEquals(v2 / openNorm, open[1], 1e-6);
+        assertArrayEquals(w, HashedBagModel.poolingWeights(new int[] {1, 2, 1}, 3, idf, Pooling.TFIDF, 18.0), 0f);
     }
 
     @Test

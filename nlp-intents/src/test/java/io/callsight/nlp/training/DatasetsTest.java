@@ -24,7 +24,7 @@ class DatasetsTest {
         assertEquals(s1, s2);
     }
 
-    /** Shared corpora: skipped (with the reason) where /work/shared/datasets is absent. */
+    /** Benchmark corpora (the repository's datasets/): skipped (with the reason) where absent. */
     @Test
     void sharedCorporaHaveTheDocumentedSizes() throws Exception {
         Path d = Datasets.sharedDir();
