@@ -1,6 +1,7 @@
 package io.callsight.asr.denoise;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,10 @@ import java.util.stream.Stream;
  * Pure Java: the speech job needs no native library.
  */
 public final class RnnDenoiser extends StftSuppressor {
+    /** Where the build puts the shipped model's weights inside the jar (see the asr pom). */
+    public static final String BUNDLED_RESOURCE = "io/callsight/asr/denoise/bundled/weights.bin";
+    public static final String BUNDLED_VERSION = "v2-bundled";
+
     /** Per-frame limit on how far a band gain may fall relative to the previous frame. */
     public static final float DECAY = 0.6f;
 
@@ -77,6 +82,19 @@ public final class RnnDenoiser extends StftSuppressor {
                     .max(Comparator.comparing(p -> p.getFileName().toString(), RnnDenoiser::compareVersions));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The weights shipped inside this jar. */
+    public static GruModel readBundledWeights() {
+        try (InputStream in = RnnDenoiser.class.getClassLoader().getResourceAsStream(BUNDLED_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("no denoiser model under models/denoiser and none bundled at "
+                        + BUNDLED_RESOURCE + " (train one with `callsight train denoiser`, or set -Dcallsight.denoiser.model)");
+            }
+            return new GruModel(GruModel.readTensors(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the bundled denoiser model: " + e.getMessage(), e);
         }
     }
 

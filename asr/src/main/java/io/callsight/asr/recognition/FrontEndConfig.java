@@ -10,12 +10,13 @@ import io.callsight.asr.vad.VadConfig;
 public record FrontEndConfig(Denoising denoising, boolean vad, VadConfig vadConfig) implements java.io.Serializable {
 
     /**
-     * What {@code callsight bench frontend} measured best on the demo calls: VAD gating off (their pauses are
-     * digital silence that Vosk decodes almost for free, so gating gave 1.10x, not 1.5x, and cost 3-5 WER
-     * points); no denoising until the RNN's WER gain in noise is measured.
+     * What {@code callsight bench frontend} measured best (docs/benchmarks.md): RNN suppression, which cuts WER in
+     * noise by about a quarter and costs well under a point on clean audio for 0.4 % of a core per track; VAD
+     * gating off, since on these calls it saves at most 14 % of the decoding CPU (their pauses are digital
+     * silence Vosk decodes at ~38x real time) and in line noise it cut words (+10 WER points at 20 dB).
      */
     public static FrontEndConfig defaults() {
-        return new FrontEndConfig(Denoising.NONE, false, VadConfig.defaults());
+        return new FrontEndConfig(Denoising.RNN, false, VadConfig.defaults());
     }
 
     public static FrontEndConfig none() {

@@ -8,6 +8,7 @@ import io.callsight.asr.denoise.SpectralSubtraction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SignalChain {
     private static final ConcurrentHashMap<Path, GruModel> RNN_WEIGHTS = new ConcurrentHashMap<>();
+    private static final Path BUNDLED = Path.of("classpath:" + RnnDenoiser.BUNDLED_RESOURCE);
 
     private final Resampler toDenoiser;
     private final NoiseSuppressor suppressor;
@@ -64,19 +66,25 @@ final class SignalChain {
         return concat(toRecognizer.process(tail), toRecognizer.flush());
     }
 
-    /** Weights load once per JVM; each track gets its own recurrent state over them. */
+    /**
+     * Weights load once per JVM; each track gets its own recurrent state over them. The newest version under
+     * {@code models/denoiser} wins; without one (a Flink cluster without the repository) the version bundled in
+     * this jar is used.
+     */
     private static RnnDenoiser newRnnDenoiser() {
-        Path dir = RnnDenoiser.defaultModelDir().orElseThrow(() -> new IllegalStateException(
-                "no denoiser model under models/denoiser (train one with the denoiser-training module, "
-                        + "or set -Dcallsight.denoiser.model)"));
-        GruModel weights = RNN_WEIGHTS.computeIfAbsent(dir.toAbsolutePath().normalize(), d -> {
+        Optional<Path> dir = RnnDenoiser.defaultModelDir();
+        if (dir.isEmpty()) {
+            GruModel weights = RNN_WEIGHTS.computeIfAbsent(BUNDLED, k -> RnnDenoiser.readBundledWeights());
+            return new RnnDenoiser(new GruModel(weights.tensors()), RnnDenoiser.BUNDLED_VERSION);
+        }
+        GruModel weights = RNN_WEIGHTS.computeIfAbsent(dir.get().toAbsolutePath().normalize(), d -> {
             try {
                 return GruModel.read(d.resolve("weights.bin"));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read denoiser model " + d + ": " + e.getMessage(), e);
             }
         });
-        return new RnnDenoiser(new GruModel(weights.tensors()), dir.getFileName().toString());
+        return new RnnDenoiser(new GruModel(weights.tensors()), dir.get().getFileName().toString());
     }
 
     private static short[] concat(short[] a, short[] b) {

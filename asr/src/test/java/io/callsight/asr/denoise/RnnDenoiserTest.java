@@ -63,6 +63,21 @@ class RnnDenoiserTest {
     }
 
     @Test
+    void theJarCarriesTheShippedModel() throws Exception {
+        GruModel bundled = RnnDenoiser.readBundledWeights();
+        var dir = RnnDenoiser.defaultModelDir();
+        Assumptions.assumeTrue(dir.isPresent(), "no models/denoiser to compare with");
+        GruModel onDisk = GruModel.read(dir.get().resolve("weights.bin"));
+        org.junit.jupiter.api.Assertions.assertEquals(onDisk.parameterCount(), bundled.parameterCount());
+        // Same weights: the same noisy input comes out identical.
+        float[] noisy = Mixer.mix(SyntheticSpeech.generate(RATE, RATE, 8000, 1),
+                NoiseGenerator.generate(NoiseType.WHITE, RATE, RATE, 2, List.of()), 5).noisy();
+        short[] pcm = Mixer.toPcm(noisy);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new RnnDenoiser(onDisk, "disk").processAll(pcm),
+                new RnnDenoiser(bundled, "jar").processAll(pcm));
+    }
+
+    @Test
     void trainedModelSurvivesEdgeCases() throws Exception {
         EdgeCases.check(trained());
     }
