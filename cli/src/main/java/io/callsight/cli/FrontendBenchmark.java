@@ -7,6 +7,7 @@ import io.callsight.asr.eval.WordErrorRate;
 import io.callsight.asr.noise.Mixer;
 import io.callsight.asr.noise.NoiseGenerator;
 import io.callsight.asr.noise.NoiseType;
+import io.callsight.asr.recognition.CountingRecognizer;
 import io.callsight.asr.recognition.Denoising;
 import io.callsight.asr.recognition.FrontEndConfig;
 import io.callsight.asr.recognition.RecognizedSegment;
@@ -389,7 +390,7 @@ final class FrontendBenchmark implements Callable<Integer> {
         for (TrackAudio t : tracks) {
             CountingRecognizer counter = new CountingRecognizer();
             transcribe(counter, t, FrontEndConfig.none().withVad(true).withVadConfig(config));
-            passed += counter.samples;
+            passed += counter.samples();
             total += (long) (t.seconds() * counter.sampleRate());
         }
         return total == 0 ? 0 : (double) passed / total;
@@ -428,40 +429,6 @@ final class FrontendBenchmark implements Callable<Integer> {
         }
         System.out.println();
         return share;
-    }
-
-    /** Stands in for Vosk when only the front-end is timed: takes the audio, counts it, recognizes nothing. */
-    static final class CountingRecognizer implements SpeechRecognizer {
-        long samples;
-
-        @Override
-        public int sampleRate() {
-            return 16_000;
-        }
-
-        @Override
-        public Stream openStream() {
-            return new Stream() {
-                @Override
-                public List<RecognizedSegment> accept(short[] pcm) {
-                    samples += pcm.length;
-                    return List.of();
-                }
-
-                @Override
-                public List<RecognizedSegment> finish() {
-                    return List.of();
-                }
-
-                @Override
-                public void close() {
-                }
-            };
-        }
-
-        @Override
-        public void close() {
-        }
     }
 
     // ---------------------------------------------------------------- 4. targets

@@ -181,14 +181,9 @@ class EndToEndStackTest {
                      new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(Topics.AUDIO, key, "hello".getBytes(StandardCharsets.UTF_8))).get();
         }
-        Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.config().kafkaBootstrap());
-        c.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         JsonCodec<DeadLetter> codec = JsonCodec.of(DeadLetter.class);
         List<DeadLetter> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer =
-                     new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = committedReader()) {
             consumer.subscribe(List.of(Topics.DEAD_LETTER));
             long deadline = System.currentTimeMillis() + 120_000;
             while (found.isEmpty() && System.currentTimeMillis() < deadline) {
@@ -234,15 +229,9 @@ class EndToEndStackTest {
         }
         assertTrue(redacted, "the account number read out in bank-01-card-lost is redacted");
 
-        Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.config().kafkaBootstrap());
-        c.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         JsonCodec<io.callsight.events.Insight> codec = JsonCodec.of(io.callsight.events.Insight.class);
         Set<String> insightIds = new java.util.HashSet<>();
-        try (KafkaConsumer<String, byte[]> consumer =
-                     new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = committedReader()) {
             consumer.subscribe(List.of(Topics.INSIGHTS));
             long deadline = System.currentTimeMillis() + 60_000;
             while (!insightIds.containsAll(documents) && System.currentTimeMillis() < deadline) {
@@ -273,15 +262,9 @@ class EndToEndStackTest {
     @Test
     @Order(6)
     void speechSegmentsArePublishedAndCoverTheUtterances() throws Exception {
-        Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.config().kafkaBootstrap());
-        c.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         JsonCodec<io.callsight.events.SpeechSegmentEvent> codec = JsonCodec.of(io.callsight.events.SpeechSegmentEvent.class);
         Map<String, List<io.callsight.events.SpeechSegmentEvent>> byTrack = new java.util.HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer =
-                     new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = committedReader()) {
             consumer.subscribe(List.of(Topics.SEGMENTS));
             long deadline = System.currentTimeMillis() + 30_000;
             while (byTrack.size() < 2 * callIds.size() && System.currentTimeMillis() < deadline) {
@@ -303,5 +286,15 @@ class EndToEndStackTest {
                         "utterance " + callId + "/" + doc.get("track") + " " + start + ".." + end + " in no segment " + segments);
             }
         }
+    }
+
+    /** A fresh consumer group reading committed records from the start. */
+    private KafkaConsumer<String, byte[]> committedReader() {
+        Properties c = new Properties();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.config().kafkaBootstrap());
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
     }
 }

@@ -3,9 +3,8 @@ package io.callsight.asr.vad;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.callsight.asr.recognition.CountingRecognizer;
 import io.callsight.asr.recognition.FrontEndConfig;
-import io.callsight.asr.recognition.RecognizedSegment;
-import io.callsight.asr.recognition.SpeechRecognizer;
 import io.callsight.asr.recognition.TrackTranscriber;
 import io.callsight.asr.audio.G711;
 import io.callsight.events.AudioCodec;
@@ -19,37 +18,6 @@ import org.junit.jupiter.api.Test;
 /** A transcriber reports each track's speech segments on the call's time line, whether or not it gates. */
 class TrackSpeechSegmentsTest {
     private static final int RATE = 8000;
-
-    /** Hears everything, recognizes nothing: only the segments matter here. */
-    private static final class DeafRecognizer implements SpeechRecognizer {
-        @Override
-        public int sampleRate() {
-            return 16_000;
-        }
-
-        @Override
-        public Stream openStream() {
-            return new Stream() {
-                @Override
-                public List<RecognizedSegment> accept(short[] pcm) {
-                    return List.of();
-                }
-
-                @Override
-                public List<RecognizedSegment> finish() {
-                    return List.of();
-                }
-
-                @Override
-                public void close() {
-                }
-            };
-        }
-
-        @Override
-        public void close() {
-        }
-    }
 
     /** 1 s quiet, 2 s speech, 2 s quiet, 2 s speech, 1 s quiet. */
     private static byte[] twoTurns() {
@@ -66,7 +34,7 @@ class TrackSpeechSegmentsTest {
     private static List<SpeechSegment> segments(FrontEndConfig config) {
         byte[] ulaw = twoTurns();
         List<SpeechSegment> out = new ArrayList<>();
-        try (TrackTranscriber t = new TrackTranscriber(new DeafRecognizer(), "t", "call", Track.CUSTOMER, config)) {
+        try (TrackTranscriber t = new TrackTranscriber(new CountingRecognizer(), "t", "call", Track.CUSTOMER, config)) {
             for (int i = 0, seq = 0; i < ulaw.length; i += 800, seq++) {
                 byte[] payload = Arrays.copyOfRange(ulaw, i, Math.min(ulaw.length, i + 800));
                 t.accept(new AudioFrame("t", "call", Track.CUSTOMER, seq, 5_000 + i / 8, AudioCodec.PCMU, RATE,
