@@ -1,5 +1,6 @@
 package io.callsight.asr.recognition;
 
+import io.callsight.asr.audio.DcBlocker;
 import io.callsight.asr.audio.Resampler;
 import io.callsight.asr.denoise.GruModel;
 import io.callsight.asr.denoise.NoiseSuppressor;
@@ -12,7 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One track's audio from the line rate to the recognizer rate: [noise suppression] → resampling. The GRU
+ * One track's audio from the line rate to the recognizer rate: DC removal → [noise suppression] → resampling. The GRU
  * model works on the 0–4 kHz telephone band at 8 kHz, so 16 kHz lines are taken down to 8 kHz for it first.
  * Streaming: state carries across calls, so frame-by-frame equals whole-file.
  */
@@ -20,11 +21,13 @@ final class SignalChain {
     private static final ConcurrentHashMap<Path, GruModel> RNN_WEIGHTS = new ConcurrentHashMap<>();
     private static final Path BUNDLED = Path.of("classpath:" + RnnDenoiser.BUNDLED_RESOURCE);
 
+    private final DcBlocker dcBlocker;
     private final Resampler toDenoiser;
     private final NoiseSuppressor suppressor;
     private final Resampler toRecognizer;
 
     SignalChain(int inputRate, int recognizerRate, Denoising denoising) {
+        dcBlocker = new DcBlocker(inputRate);
         switch (denoising) {
             case NONE -> {
                 toDenoiser = null;
@@ -47,7 +50,8 @@ final class SignalChain {
     }
 
     short[] process(short[] pcm) {
-        short[] x = toDenoiser == null ? pcm : toDenoiser.process(pcm);
+        short[] line = dcBlocker.process(pcm);
+        short[] x = toDenoiser == null ? line : toDenoiser.process(line);
         if (suppressor != null) {
             x = suppressor.process(x);
         }
