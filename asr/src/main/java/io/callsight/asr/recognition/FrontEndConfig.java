@@ -10,13 +10,15 @@ import io.callsight.asr.vad.VadConfig;
 public record FrontEndConfig(Denoising denoising, boolean vad, VadConfig vadConfig) implements java.io.Serializable {
 
     /**
-     * What {@code callsight bench frontend} measured best (docs/benchmarks.md): RNN suppression, which cuts WER in
-     * noise by about a quarter and costs well under a point on clean audio for 0.4 % of a core per track; VAD
-     * gating off, since on these calls it saves at most 14 % of the decoding CPU (their pauses are digital
-     * silence Vosk decodes at ~38x real time) and in line noise it cut words (+10 WER points at 20 dB).
+     * What {@code callsight bench frontend} measured best over all its conditions (docs/benchmarks.md): no
+     * suppression. RNN suppression cuts WER by 22–48 % in street-like (pink) noise and hum at 5–10 dB, but costs
+     * 0.8 points on clean calls and raises it in babble (the recognizer transcribes the babble, and the network
+     * keeps voices), so it is a per-line choice ({@code --denoise rnn}). VAD gating off: on these calls it saves at
+     * most 14 % of the decoding CPU (their pauses are digital silence Vosk decodes at ~38x real time), and in line
+     * noise it cut words (+10 WER points at 20 dB white noise).
      */
     public static FrontEndConfig defaults() {
-        return new FrontEndConfig(Denoising.RNN, false, VadConfig.defaults());
+        return new FrontEndConfig(Denoising.NONE, false, VadConfig.defaults());
     }
 
     public static FrontEndConfig none() {
