@@ -22,7 +22,7 @@ import java.util.Map;
  * (little-endian int32 used buckets) and {@code weights.bin} (little-endian float32: E [rows×dim], W [classes×dim],
  * b [classes]).
  */
-public final class HashedBagModel implements TextClassifier {
+public final class HashedBagModel extends CalibratedClassifier {
     public static final String KIND = "hashed-ngram-embedding-bag";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -39,8 +39,6 @@ public final class HashedBagModel implements TextClassifier {
     private final float[] rowWeight;
     private final Pooling pooling;
     private final float maxIdf;
-    private volatile double temperature = 1;
-    private volatile double oosThreshold = 0;
 
     public HashedBagModel(List<String> labels, FeatureConfig featureConfig, int buckets, int[] usedBuckets, int dim,
             float[] embedding, float[] weight, float[] bias) {
@@ -127,22 +125,6 @@ public final class HashedBagModel implements TextClassifier {
 
     public int rowCount() {
         return usedBuckets.length;
-    }
-
-    @Override
-    public double temperature() {
-        return temperature;
-    }
-
-    @Override
-    public double oosThreshold() {
-        return oosThreshold;
-    }
-
-    @Override
-    public void setCalibration(double temperature, double oosThreshold) {
-        this.temperature = temperature;
-        this.oosThreshold = oosThreshold;
     }
 
     @Override
@@ -344,8 +326,8 @@ public final class HashedBagModel implements TextClassifier {
         m.put("buckets", buckets);
         m.put("rows", usedBuckets.length);
         m.put("dim", dim);
-        m.put("temperature", temperature);
-        m.put("oos_threshold", oosThreshold);
+        m.put("temperature", temperature());
+        m.put("oos_threshold", oosThreshold());
         m.put("weights", "weights.bin");
         m.put("idf_pooling", rowWeight != null);
         m.put("pooling", pooling.name().toLowerCase(java.util.Locale.ROOT));

@@ -16,7 +16,7 @@ import java.util.Random;
  * training data (sublinear tf, smoothed idf, L2-normalized rows), and a multinomial logistic regression trained in
  * plain Java by SGD with L2 regularization (Bottou's scaled-weight trick keeps updates sparse).
  */
-public final class TfidfLinearModel implements TextClassifier {
+public final class TfidfLinearModel extends CalibratedClassifier {
     public static final String KIND = "tfidf-logreg";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -34,8 +34,6 @@ public final class TfidfLinearModel implements TextClassifier {
     private final float[] idf;
     private final float[] w; // [feature * classes + class]
     private final float[] b;
-    private volatile double temperature = 1;
-    private volatile double oosThreshold = 0;
 
     private TfidfLinearModel(List<String> labels, FeatureConfig fc, LongIntMap vocab, float[] idf, float[] w, float[] b) {
         this.labels = List.copyOf(labels);
@@ -227,22 +225,6 @@ public final class TfidfLinearModel implements TextClassifier {
         return out;
     }
 
-    @Override
-    public double temperature() {
-        return temperature;
-    }
-
-    @Override
-    public double oosThreshold() {
-        return oosThreshold;
-    }
-
-    @Override
-    public void setCalibration(double temperature, double oosThreshold) {
-        this.temperature = temperature;
-        this.oosThreshold = oosThreshold;
-    }
-
     public void save(Path dir) throws IOException {
         Files.createDirectories(dir);
         Map<String, Object> m = new LinkedHashMap<>();
@@ -250,8 +232,8 @@ public final class TfidfLinearModel implements TextClassifier {
         m.put("labels", labels);
         m.put("features", featureConfig);
         m.put("vocabulary", idf.length);
-        m.put("temperature", temperature);
-        m.put("oos_threshold", oosThreshold);
+        m.put("temperature", temperature());
+        m.put("oos_threshold", oosThreshold());
         JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("model.json").toFile(), m);
         long[] e = vocab.entries();
         long[] keys = new long[idf.length]; // 64-bit feature hash by vocabulary index
