@@ -68,8 +68,13 @@ final class TrainCommand implements Runnable {
         @Option(names = "--epochs", defaultValue = "36", description = "Training epochs (default: ${DEFAULT-VALUE}).")
         int epochs;
 
-        @Option(names = "--sequences", defaultValue = "4800", description = "1 s training mixtures (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--sequences", defaultValue = "" + TrainDenoiser.DEFAULT_SEQUENCES,
+                description = "Training mixtures per epoch (default: ${DEFAULT-VALUE}).")
         int sequences;
+
+        @Option(names = "--frames", defaultValue = "" + TrainDenoiser.DEFAULT_FRAMES,
+                description = "10 ms frames per training mixture (default: ${DEFAULT-VALUE}, i.e. 3 s).")
+        int frames;
 
         @Option(names = "--seed", defaultValue = "2", description = "Data and initialization seed (default: ${DEFAULT-VALUE}).")
         long seed;
@@ -95,7 +100,7 @@ final class TrainCommand implements Runnable {
             Path modelRoot = out.isAbsolute() ? out : root.resolve(out);
             String v = version != null ? version : nextVersion(modelRoot);
             Path dir = TrainDenoiser.run(new TrainDenoiser.Options(modelRoot, v,
-                    epochs, sequences, 100, 64, 3e-3f, seed, datasets != null ? datasets : SpeechCorpus.datasetsDir(),
+                    epochs, sequences, frames, TrainDenoiser.DEFAULT_BATCH, 3e-3f, seed, datasets != null ? datasets : SpeechCorpus.datasetsDir(),
                     !noEval));
             System.out.println("model written to " + dir);
             return 0;

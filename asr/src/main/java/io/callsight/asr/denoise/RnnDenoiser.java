@@ -47,7 +47,7 @@ public final class RnnDenoiser extends StftSuppressor {
         this.model = model;
         this.version = version;
         this.layout = new BandLayout(model.bandCentersHz(), model.sampleRate(), stft.bins());
-        this.features = new RnnFeatures(layout);
+        this.features = RnnFeatures.forInputSize(layout, model.features());
         if (features.size() != model.features()) {
             throw new IllegalArgumentException("model expects " + model.features() + " features, extractor gives " + features.size());
         }

@@ -21,6 +21,12 @@ import java.util.stream.IntStream;
  */
 public final class MixtureData {
     public static final int RATE = 8000;
+    /** Share of pauses that are the other party's turn rather than a breath between sentences. */
+    static final double TURN_PAUSE_PROBABILITY = 0.35;
+    /** The longest turn pause as a share of the crop, so every crop keeps some speech to set the level by. */
+    static final double MAX_TURN_SHARE = 0.6;
+    /** Extra draws that go to babble on top of its one in {@link NoiseType#values()}. */
+    static final int BABBLE_EXTRA_SHARES = 2;
 
     /** N sequences of T frames: features [N, T, F] and targets [N, T, B], row-major. */
     public record Sequences(float[] x, float[] y, int n, int t, int f, int b) {
@@ -63,13 +69,23 @@ public final class MixtureData {
             float[] c = crop(r, len);
             double level = Math.pow(10, (-38 + 26 * r.nextDouble()) / 20) * 32768; // -38..-12 dBFS RMS
             scaleToRms(c, level);
-            NoiseType type = NoiseType.values()[r.nextInt(NoiseType.values().length)];
+            NoiseType type = drawNoise(r);
             double snr = r.nextDouble() < 0.1 ? 40 : 20 * r.nextDouble();
             float[] noise = NoiseGenerator.generate(type, len, RATE, r.nextLong(), babbleSource);
             float[] noisy = Mixer.toFloat(overTheLine(Mixer.toPcm(Mixer.mix(c, noise, snr).noisy()), r.nextDouble()));
             frame(c, noisy, frames, x, i * frames * f, y, i * frames * bands);
         });
         return new Sequences(x, y, count, frames, f, bands);
+    }
+
+    /**
+     * A noise type, babble three times as often as each of the others: it is the commonest background in a
+     * contact center and the hardest to learn (it is speech), so it gets a third of the mixtures.
+     */
+    static NoiseType drawNoise(SplittableRandom r) {
+        NoiseType[] types = NoiseType.values();
+        int draw = r.nextInt(types.length + BABBLE_EXTRA_SHARES);
+        return draw < types.length ? types[draw] : NoiseType.BABBLE;
     }
 
     /**
@@ -116,15 +132,21 @@ public final class MixtureData {
         }
     }
 
-    /** A {@code len}-sample stretch of speech: random files chained with short pauses, cropped at random. */
+    /**
+     * A {@code len}-sample stretch of one talker's track: random files chained with pauses, cropped at random.
+     * Most pauses are short (between sentences); about a third are the other party's turn, when this track
+     * carries only the line's noise for seconds. Those teach the network to keep suppressing noise that lasts,
+     * babble included, instead of drifting back to passing it once its memory of the talker's level fades.
+     */
     private float[] crop(SplittableRandom r, int len) {
         List<float[]> clean = corpora.get(r.nextInt(corpora.size()));
         List<float[]> parts = new ArrayList<>();
         int total = 0;
+        int longestTurn = Math.max(RATE / 4 + 1, (int) (len * MAX_TURN_SHARE));
         while (total < len * 1.3) {
             float[] s = clean.get(r.nextInt(clean.size()));
             parts.add(s);
-            int pause = r.nextInt(RATE / 4);
+            int pause = r.nextDouble() < TURN_PAUSE_PROBABILITY ? r.nextInt(RATE / 4, longestTurn) : r.nextInt(RATE / 4);
             parts.add(new float[pause]);
             total += s.length + pause;
         }
