@@ -1,6 +1,7 @@
 package io.callsight.asr.recognition;
 
 import io.callsight.asr.audio.DcBlocker;
+import io.callsight.asr.audio.LevelNormalizer;
 import io.callsight.asr.audio.Resampler;
 import io.callsight.asr.denoise.GruModel;
 import io.callsight.asr.denoise.NoiseSuppressor;
@@ -13,7 +14,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One track's audio from the line rate to the recognizer rate: DC removal → [noise suppression] → resampling. The GRU
+ * One track's audio from the line rate to the recognizer rate: DC removal → [noise suppression] → level
+ * normalization → resampling. Normalization comes after suppression so the noise never sets the level. The GRU
  * model works on the 0–4 kHz telephone band at 8 kHz, so 16 kHz lines are taken down to 8 kHz for it first.
  * Streaming: state carries across calls, so frame-by-frame equals whole-file.
  */
@@ -24,6 +26,7 @@ final class SignalChain {
     private final DcBlocker dcBlocker;
     private final Resampler toDenoiser;
     private final NoiseSuppressor suppressor;
+    private final LevelNormalizer level;
     private final Resampler toRecognizer;
 
     SignalChain(int inputRate, int recognizerRate, Denoising denoising) {
@@ -47,6 +50,7 @@ final class SignalChain {
             }
             default -> throw new IllegalArgumentException("unknown denoising " + denoising);
         }
+        level = new LevelNormalizer(suppressor != null ? suppressor.sampleRate() : inputRate);
     }
 
     short[] process(short[] pcm) {
@@ -55,7 +59,7 @@ final class SignalChain {
         if (suppressor != null) {
             x = suppressor.process(x);
         }
-        return toRecognizer.process(x);
+        return toRecognizer.process(level.process(x));
     }
 
     /** End of track: drains every stage's delay line in order. */
@@ -67,7 +71,7 @@ final class SignalChain {
         if (suppressor != null) {
             tail = concat(suppressor.process(tail), suppressor.flush());
         }
-        return concat(toRecognizer.process(tail), toRecognizer.flush());
+        return concat(toRecognizer.process(level.process(tail)), toRecognizer.flush());
     }
 
     /**
