@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 public final class RnnDenoiser extends StftSuppressor {
     /** Where the build puts the shipped model's weights inside the jar (see the asr pom). */
     public static final String BUNDLED_RESOURCE = "io/callsight/asr/denoise/bundled/weights.bin";
-    public static final String BUNDLED_VERSION = "v2-bundled";
+    public static final String BUNDLED_VERSION = "v3-bundled";
 
     /** Per-frame limit on how far a band gain may fall relative to the previous frame. */
     public static final float DECAY = 0.6f;

@@ -444,7 +444,7 @@ public final class TrainDenoiser {
         s.append("  \"created\": \"").append(Instant.now()).append("\",\n");
         s.append("  \"data_hash\": \"").append(dataHash).append("\",\n");
         s.append("  \"data\": \"ljspeech-sample + fsdd + tts-speech (MaryTTS, both voices) at 8 kHz, ").append(train).append(" train / ").append(heldOut)
-                .append(" held-out utterances (fsdd speaker theo, 1 in 5 other files by name hash); noise: white/pink/brown/hum/clicks/tones/babble at 0-20 dB; noisy side through mu-law/A-law/linear\",\n");
+                .append(" held-out utterances (fsdd speaker theo, 1 in 5 other files by name hash); 3 s mixtures with turn pauses up to 1.8 s; noise: white/pink/brown/hum/clicks/tones/babble (babble 3x as often) at 0-20 dB, refreshed every 4 epochs; noisy side through mu-law/A-law/linear\",\n");
         s.append("  \"parameters\": {\"sample_rate\": ").append(m.sampleRate()).append(", \"frame\": ").append(m.frameLength())
                 .append(", \"hop\": ").append(m.frameLength() / 2).append(", \"bands\": ").append(m.bands())
                 .append(", \"features\": ").append(m.features()).append(", \"dense\": ").append(DENSE)
