@@ -152,7 +152,10 @@ public final class NluBenchmark {
                 .withDropout(0.5f, 0f).withPooling(Pooling.TFIDF_OOV).withEmbeddingSgd(1f).withMembers(members));
     }
 
-    /** Experiment overrides: -Dbench.dim, .epochs, .lr, .dropout, .fdrop, .batch, .pooling, .members, .mincount. */
+    /**
+     * Experiment overrides: -Dbench.dim, .epochs, .lr, .dropout, .fdrop, .batch, .pooling, .members, .mincount, .wide,
+     * .nb, .decay.
+     */
     static BagTrainer.Config tweak(BagTrainer.Config c) {
         c = c.withPooling(Pooling.valueOf(System.getProperty("bench.pooling", c.pooling().name()).toUpperCase(Locale.ROOT)))
                 .withMembers(Integer.getInteger("bench.members", c.members()))
@@ -166,13 +169,16 @@ public final class NluBenchmark {
         c = c.withDim(Integer.getInteger("bench.dim", c.dim())).withEpochs(Integer.getInteger("bench.epochs", c.epochs()))
                 .withBatch(Integer.getInteger("bench.batch", c.batch()));
         c = c.withLearningRate(Float.parseFloat(System.getProperty("bench.lr", "" + c.learningRate())));
+        c = c.withWide(Float.parseFloat(System.getProperty("bench.wide", "" + c.wideLr())))
+                .withNbWeighting(Float.parseFloat(System.getProperty("bench.nb", "" + c.nbAlpha())))
+                .withRowDecay(Float.parseFloat(System.getProperty("bench.decay", "" + c.rowDecay())));
         return c.withDropout(Float.parseFloat(System.getProperty("bench.dropout", "" + c.dropout())),
                 Float.parseFloat(System.getProperty("bench.fdrop", "" + c.featureDropout())));
     }
 
     static BagTrainer.Config smpConfig() {
-        return tweak(BagTrainer.Config.defaults().withEpochs(20).withBatch(32).withDropout(0.5f, 0.2f).withPooling(Pooling.TFIDF_OOV)
-                .withEmbeddingSgd(1f).withMembers(5));
+        return tweak(BagTrainer.Config.defaults().withEpochs(40).withBatch(32).withDim(128).withDropout(0.5f, 0f)
+                .withPooling(Pooling.TFIDF_OOV).withNbWeighting(0.3f).withEmbeddingSgd(1f).withMembers(5));
     }
 
     static BagTrainer.Config sstConfig() {
@@ -181,8 +187,8 @@ public final class NluBenchmark {
     }
 
     static BagTrainer.Config smallSentimentConfig() {
-        return tweak(BagTrainer.Config.defaults().withEpochs(20).withBatch(32).withDropout(0.3f, 0f).withPooling(Pooling.TFIDF_OOV)
-                .withEmbeddingSgd(1f).withMembers(3));
+        return tweak(BagTrainer.Config.defaults().withEpochs(8).withBatch(32).withDropout(0.3f, 0f).withPooling(Pooling.TFIDF_OOV)
+                .withNbWeighting(0.3f).withEmbeddingSgd(1f).withMembers(3));
     }
 
     static BagTrainer.Config chnConfig() {
