@@ -20,8 +20,7 @@ import java.util.Map;
  * bucket {@code usedBuckets[i]}); features in unseen buckets are skipped, exactly as in training.
  * On disk: {@code model.json} (labels, features, sizes, temperature, OOS threshold), {@code buckets.bin}
  * (little-endian int32 used buckets) and {@code weights.bin} (little-endian float32: E [rows×dim], W [classes×dim],
- * b [classes]); with a wide path also {@code wide.bin} (float32 [rows×classes], named by {@code model.json}'s
- * {@code wide}; files without it load as before).
+ * b [classes]).
  */
 public final class HashedBagModel extends CalibratedClassifier {
     public static final String KIND = "hashed-ngram-embedding-bag";
@@ -40,7 +39,6 @@ public final class HashedBagModel extends CalibratedClassifier {
     private final float[] rowWeight;
     private final Pooling pooling;
     private final float maxIdf;
-    private final float[] wide; // [rows × classes] linear path over the pooled features, or null
 
     public HashedBagModel(List<String> labels, FeatureConfig featureConfig, int buckets, int[] usedBuckets, int dim,
             float[] embedding, float[] weight, float[] bias) {
@@ -63,19 +61,6 @@ public final class HashedBagModel extends CalibratedClassifier {
      */
     public HashedBagModel(List<String> labels, FeatureConfig featureConfig, int buckets, int[] usedBuckets, int dim,
             float[] embedding, float[] weight, float[] bias, float[] rowWeight, Pooling pooling) {
-        this(labels, featureConfig, buckets, usedBuckets, dim, embedding, weight, bias, rowWeight, pooling, null);
-    }
-
-    /**
-     * @param wide per-row class scores {@code [rows × classes]} pooled with the same weights as the embedding rows and
-     *     added to the logits (the wide half of wide-and-deep), or null for none
-     */
-    public HashedBagModel(List<String> labels, FeatureConfig featureConfig, int buckets, int[] usedBuckets, int dim,
-            float[] embedding, float[] weight, float[] bias, float[] rowWeight, Pooling pooling, float[] wide) {
-        if (wide != null && wide.length != (long) usedBuckets.length * labels.size()) {
-            throw new IllegalArgumentException("wide must be rows × classes");
-        }
-        this.wide = wide;
         if ((rowWeight == null) != (pooling == Pooling.MEAN)) {
             throw new IllegalArgumentException(pooling + " pooling " + (rowWeight == null ? "needs" : "takes no") + " row weights");
         }
@@ -121,8 +106,8 @@ public final class HashedBagModel extends CalibratedClassifier {
         return dim;
     }
 
-    public long parameterCount() { // embedding rows actually stored + output layer + wide path
-        return (long) embedding.length + weight.length + bias.length + (wide == null ? 0 : wide.length);
+    public long parameterCount() { // embedding rows actually stored + output layer
+        return (long) embedding.length + weight.length + bias.length;
     }
 
     /** Bucket → embedding row (-1 for buckets never seen in training). */
@@ -211,21 +196,7 @@ public final class HashedBagModel extends CalibratedClassifier {
             }
             out[k] = s;
         }
-        if (wide != null) {
-            for (int i = 0; i < n; i++) {
-                int off = rows[i] * c;
-                float wi = w[i];
-                for (int k = 0; k < c; k++) {
-                    out[k] += wi * wide[off + k];
-                }
-            }
-        }
         return out;
-    }
-
-    /** Whether the model has a wide (linear) path next to the embedding bag. */
-    public boolean hasWide() {
-        return wide != null;
     }
 
     public Pooling pooling() {
@@ -283,7 +254,7 @@ public final class HashedBagModel extends CalibratedClassifier {
             norm2 += v * v;
             i = j;
         }
-        double inv = 1 / Math.sqrt(norm2);
+        double inv = norm2 > 0 ? 1 / Math.sqrt(norm2) : 0; // NB row weights can all be 0 (evenly spread n-grams)
         for (int i = 0; i < n; i++) {
             int r = rows[i];
             int lo = java.util.Arrays.binarySearch(s, r), a = lo, b = lo;
@@ -316,15 +287,8 @@ public final class HashedBagModel extends CalibratedClassifier {
             dim += m.dim;
         }
         float[] e = new float[rows * dim], w = new float[c * dim], b = new float[c];
-        float[] wide = f.wide == null ? null : new float[rows * c]; // linear in the logits too: plain mean
         int at = 0;
         for (HashedBagModel m : members) {
-            if ((m.wide == null) != (wide == null)) {
-                throw new IllegalArgumentException("ensemble members must all have a wide path or none");
-            }
-            for (int i = 0; wide != null && i < wide.length; i++) {
-                wide[i] += m.wide[i] / k;
-            }
             for (int r = 0; r < rows; r++) {
                 System.arraycopy(m.embedding, r * m.dim, e, r * dim + at, m.dim);
             }
@@ -336,7 +300,7 @@ public final class HashedBagModel extends CalibratedClassifier {
             }
             at += m.dim;
         }
-        return new HashedBagModel(f.labels, f.featureConfig, f.buckets, f.usedBuckets, dim, e, w, b, f.rowWeight, f.pooling, wide);
+        return new HashedBagModel(f.labels, f.featureConfig, f.buckets, f.usedBuckets, dim, e, w, b, f.rowWeight, f.pooling);
     }
 
     /** Embedding rows of a text's features (unseen buckets dropped), as the DJL trainer feeds them. */
@@ -367,16 +331,10 @@ public final class HashedBagModel extends CalibratedClassifier {
         m.put("weights", "weights.bin");
         m.put("idf_pooling", rowWeight != null);
         m.put("pooling", pooling.name().toLowerCase(java.util.Locale.ROOT));
-        if (wide != null) { // absent in older files: no wide path
-            m.put("wide", "wide.bin");
-        }
         JSON.writeValue(dir.resolve("model.json").toFile(), m);
         FloatIo.write(dir.resolve("weights.bin"), embedding, weight, bias);
         if (rowWeight != null) {
             FloatIo.write(dir.resolve("rowweights.bin"), rowWeight);
-        }
-        if (wide != null) {
-            FloatIo.write(dir.resolve("wide.bin"), wide);
         }
         java.nio.ByteBuffer bb = java.nio.ByteBuffer.allocate(usedBuckets.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         bb.asIntBuffer().put(usedBuckets);
@@ -399,8 +357,7 @@ public final class HashedBagModel extends CalibratedClassifier {
         float[] rw = m.path("idf_pooling").asBoolean(false) ? FloatIo.read(dir.resolve("rowweights.bin"), rows)[0] : null;
         Pooling pooling = m.has("pooling") ? Pooling.valueOf(m.get("pooling").asText().toUpperCase(java.util.Locale.ROOT))
                 : rw == null ? Pooling.MEAN : Pooling.IDF;
-        float[] wide = m.has("wide") ? FloatIo.read(dir.resolve(m.get("wide").asText()), (long) rows * labels.size())[0] : null;
-        HashedBagModel model = new HashedBagModel(labels, fc, buckets, used, dim, w[0], w[1], w[2], rw, pooling, wide);
+        HashedBagModel model = new HashedBagModel(labels, fc, buckets, used, dim, w[0], w[1], w[2], rw, pooling);
         model.setCalibration(m.path("temperature").asDouble(1), m.path("oos_threshold").asDouble(0));
         return model;
     }

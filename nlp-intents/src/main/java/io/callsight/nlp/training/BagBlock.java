@@ -19,9 +19,7 @@ import ai.djl.util.PairList;
  * DJL block of the fastText-style classifier. Inputs: batch-local row indices {@code [B, L]} (int64), pooling
  * weights {@code [B, L]} (1/n for the n real features of an utterance, 0 for padding) and the batch's embedding rows
  * {@code [U, D]} (a leaf that requires gradient: the big table lives outside and is updated sparsely, like
- * {@code nn.EmbeddingBag(sparse=True)} + {@code SparseAdam}). An optional fourth input, the batch's wide rows
- * {@code [U, classes]}, adds a linear path over the same pooled features (wide-and-deep). Output: logits
- * {@code [B, classes]}.
+ * {@code nn.EmbeddingBag(sparse=True)} + {@code SparseAdam}). Output: logits {@code [B, classes]}.
  */
 final class BagBlock extends AbstractBlock {
     final Parameter weight;
@@ -50,12 +48,7 @@ final class BagBlock extends AbstractBlock {
         if (training && dropout > 0) {
             pooled = Dropout.dropout(pooled, dropout, true).singletonOrThrow();
         }
-        NDArray logits = pooled.matMul(w.transpose()).add(b);
-        if (inputs.size() > 3) { // wide path: the same pooling over per-row class scores [U, C], no dropout
-            NDArray wideRows = Embedding.embedding(idx, inputs.get(3), SparseFormat.DENSE).singletonOrThrow(); // [B, L, C]
-            logits = logits.add(wideRows.mul(wt.expandDims(2)).sum(new int[] {1}));
-        }
-        return new NDList(logits);
+        return new NDList(pooled.matMul(w.transpose()).add(b));
     }
 
     @Override

@@ -38,12 +38,14 @@ public final class BagTrainer {
      * training data get an embedding row (at most {@code maxRows}, most frequent first) — this keeps the dense Adam
      * update small. {@code dropout} acts on the pooled vector, {@code featureDropout} drops input n-grams.
      * {@code embeddingSgdLr}: SGD rate of the embedding table (0 = lazy Adam at {@code learningRate}).
+     * {@code nbAlpha > 0} multiplies each row's idf by its NB log-count ratio ({@link NbWeights}, add-alpha smoothed):
+     * the saved row weights then carry it, so the model file format does not change.
      */
     public record Config(FeatureConfig features, int buckets, int dim, int epochs, int batch, float learningRate,
             float dropout, float featureDropout, int minCount, int maxRows, Pooling pooling, int members, long seed,
-            float embeddingSgdLr, float wideLr, float nbAlpha, float rowDecay) {
+            float embeddingSgdLr, float nbAlpha) {
         public static Config defaults() {
-            return new Config(FeatureConfig.defaults(), 1 << 18, 64, 8, 64, 0.01f, 0.1f, 0f, 1, 1 << 17, Pooling.TFIDF_OOV, 1, 1, 1f, 0f, 0f, 0f);
+            return new Config(FeatureConfig.defaults(), 1 << 18, 64, 8, 64, 0.01f, 0.1f, 0f, 1, 1 << 17, Pooling.TFIDF_OOV, 1, 1, 1f, 0f);
         }
 
         public boolean idfPooling() {
@@ -55,71 +57,58 @@ public final class BagTrainer {
         }
 
         public Config withPooling(Pooling p) {
-            return new Config(features, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, p, members, seed, embeddingSgdLr, wideLr, nbAlpha, rowDecay);
+            return new Config(features, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, p, members, seed, embeddingSgdLr, nbAlpha);
         }
 
         /** An ensemble of {@code k} members (seeds {@code seed..seed+k-1}), averaged into one model. */
         public Config withMembers(int k) {
-            return new Config(features, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, k, seed, embeddingSgdLr, wideLr, nbAlpha, rowDecay);
+            return new Config(features, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, k, seed, embeddingSgdLr, nbAlpha);
         }
 
         public Config withFeatures(FeatureConfig f) {
-            return new Config(f, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, seed, embeddingSgdLr, wideLr, nbAlpha, rowDecay);
+            return new Config(f, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, seed, embeddingSgdLr, nbAlpha);
         }
 
         public Config withBuckets(int b) {
-            return new Config(features, b, dim, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, seed, embeddingSgdLr, wideLr, nbAlpha, rowDecay);
+            return new Config(features, b, dim, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, seed, embeddingSgdLr, nbAlpha);
         }
 
         public Config withSeed(long s) {
-            return new Config(features, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, s, embeddingSgdLr, wideLr, nbAlpha, rowDecay);
+            return new Config(features, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, s, embeddingSgdLr, nbAlpha);
         }
 
         public Config withEpochs(int e) {
-            return new Config(features, buckets, dim, e, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, seed, embeddingSgdLr, wideLr, nbAlpha, rowDecay);
+            return new Config(features, buckets, dim, e, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, seed, embeddingSgdLr, nbAlpha);
         }
 
         public Config withBatch(int b) {
-            return new Config(features, buckets, dim, epochs, b, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, seed, embeddingSgdLr, wideLr, nbAlpha, rowDecay);
+            return new Config(features, buckets, dim, epochs, b, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, seed, embeddingSgdLr, nbAlpha);
         }
 
         public Config withLearningRate(float lr) {
-            return new Config(features, buckets, dim, epochs, batch, lr, dropout, featureDropout, minCount, maxRows, pooling, members, seed, embeddingSgdLr, wideLr, nbAlpha, rowDecay);
+            return new Config(features, buckets, dim, epochs, batch, lr, dropout, featureDropout, minCount, maxRows, pooling, members, seed, embeddingSgdLr, nbAlpha);
         }
 
         public Config withDropout(float d, float fd) {
-            return new Config(features, buckets, dim, epochs, batch, learningRate, d, fd, minCount, maxRows, pooling, members, seed, embeddingSgdLr, wideLr, nbAlpha, rowDecay);
+            return new Config(features, buckets, dim, epochs, batch, learningRate, d, fd, minCount, maxRows, pooling, members, seed, embeddingSgdLr, nbAlpha);
         }
 
         public Config withRows(int min, int max) {
-            return new Config(features, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, min, max, pooling, members, seed, embeddingSgdLr, wideLr, nbAlpha, rowDecay);
+            return new Config(features, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, min, max, pooling, members, seed, embeddingSgdLr, nbAlpha);
         }
 
         /** Plain SGD (fastText style, linearly decayed) for the embedding table at this rate; 0 = lazy Adam. */
         public Config withEmbeddingSgd(float lr) {
-            return new Config(features, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, seed, lr, wideLr, nbAlpha, rowDecay);
-        }
-
-        /**
-         * A wide path: a linear layer straight over the pooled TF-IDF features ({@code rows × classes}, zero-initialized,
-         * plain SGD at this rate) added to the deep path's logits and trained jointly; 0 = none.
-         */
-        public Config withWide(float lr) {
-            return new Config(features, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, seed, embeddingSgdLr, lr, nbAlpha, rowDecay);
+            return new Config(features, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, seed, lr, nbAlpha);
         }
 
         /** NB log-count-ratio row weighting (NBSVM style) with add-{@code alpha} smoothing; 0 = plain idf. */
         public Config withNbWeighting(float alpha) {
-            return new Config(features, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, seed, embeddingSgdLr, wideLr, alpha, rowDecay);
-        }
-
-        /** L2 weight decay on the embedding (and wide) rows a step touches, as a fraction per unit of SGD rate. */
-        public Config withRowDecay(float decay) {
-            return new Config(features, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, seed, embeddingSgdLr, wideLr, nbAlpha, decay);
+            return new Config(features, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, seed, embeddingSgdLr, alpha);
         }
 
         public Config withDim(int d) {
-            return new Config(features, buckets, d, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, seed, embeddingSgdLr, wideLr, nbAlpha, rowDecay);
+            return new Config(features, buckets, d, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, seed, embeddingSgdLr, nbAlpha);
         }
     }
 
@@ -247,7 +236,6 @@ public final class BagTrainer {
             table[i] = (rnd.nextFloat() * 2 - 1) / dim; // fastText init U(-1/dim, 1/dim)
         }
         SparseAdam adam = new SparseAdam(table, dim);
-        float[] wide = cfg.wideLr() > 0 ? new float[used.length * c] : null; // zero init: starts as the deep model alone
         try (Model m = Model.newInstance("intent-bag", "PyTorch")) {
             // seed PyTorch too (dropout masks, Xavier init): with one thread a run is then reproducible
             ai.djl.engine.Engine.getEngine("PyTorch").setRandomSeed((int) cfg.seed());
@@ -256,11 +244,7 @@ public final class BagTrainer {
             DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(linearDecay).build());
             try (Trainer trainer = m.newTrainer(tc)) {
-                if (wide == null) {
-                    trainer.initialize(new Shape(cfg.batch(), 8), new Shape(cfg.batch(), 8), new Shape(16, dim));
-                } else {
-                    trainer.initialize(new Shape(cfg.batch(), 8), new Shape(cfg.batch(), 8), new Shape(16, dim), new Shape(16, c));
-                }
+                trainer.initialize(new Shape(cfg.batch(), 8), new Shape(cfg.batch(), 8), new Shape(16, dim));
                 NDManager manager = trainer.getManager();
                 int[] order = new int[n];
                 for (int i = 0; i < n; i++) {
@@ -281,18 +265,12 @@ public final class BagTrainer {
                             tableRows.setRequiresGradient(true);
                             NDList in = new NDList(sub.create(bt.idx, new Shape(bs, bt.len)), sub.create(bt.wt, new Shape(bs, bt.len)),
                                     tableRows);
-                            NDArray wideRows = null;
-                            if (wide != null) {
-                                wideRows = sub.create(bt.gather(wide, c), new Shape(bt.unique.length, c));
-                                wideRows.setRequiresGradient(true);
-                                in.add(wideRows);
-                            }
                             long[] gold = new long[bs];
                             for (int i = 0; i < bs; i++) {
                                 gold[i] = y[order[start + i]];
                             }
                             NDArray label = sub.create(gold);
-                            float[] grad, wideGrad = null;
+                            float[] grad;
                             try (GradientCollector gc = trainer.newGradientCollector()) {
                                 NDArray pred = trainer.forward(in).singletonOrThrow();
                                 NDArray loss = trainer.getLoss().evaluate(new NDList(label), new NDList(pred));
@@ -304,19 +282,18 @@ public final class BagTrainer {
                                 seen += bs;
                                 gc.backward(loss);
                                 grad = tableRows.getGradient().toFloatArray();
-                                if (wideRows != null) {
-                                    wideGrad = wideRows.getGradient().toFloatArray();
-                                }
                             }
                             trainer.step();
-                            float decayed = linearDecay.getNewValue(step++) / lr0; // this step's fraction of the initial rate
                             if (cfg.embeddingSgdLr() > 0) {
-                                sgd(table, dim, bt.unique, grad, cfg.embeddingSgdLr() * decayed, cfg.rowDecay());
+                                float lr = cfg.embeddingSgdLr() * linearDecay.getNewValue(step++) / lr0;
+                                for (int u = 0; u < bt.unique.length; u++) {
+                                    int off = bt.unique[u] * dim, go = u * dim;
+                                    for (int d = 0; d < dim; d++) {
+                                        table[off + d] -= lr * grad[go + d];
+                                    }
+                                }
                             } else {
-                                adam.update(bt.unique, grad, lr0 * decayed);
-                            }
-                            if (wideGrad != null) {
-                                sgd(wide, c, bt.unique, wideGrad, cfg.wideLr() * decayed, cfg.rowDecay());
+                                adam.update(bt.unique, grad, linearDecay.getNewValue(step++));
                             }
                         }
                         steps++;
@@ -334,28 +311,14 @@ public final class BagTrainer {
                     }
                 }
                 model = new HashedBagModel(labels, cfg.features(), cfg.buckets(), used, dim, table,
-                        block.weight.getArray().toFloatArray(), block.bias.getArray().toFloatArray(), rowWeight, cfg.pooling(), wide);
-                diff = selfTest(trainer, model, rows, unseen, table, wide, dim, rowWeight, cfg.pooling());
+                        block.weight.getArray().toFloatArray(), block.bias.getArray().toFloatArray(), rowWeight, cfg.pooling());
+                diff = selfTest(trainer, model, rows, unseen, table, dim, rowWeight, cfg.pooling());
             }
         }
         if (!(diff <= 1e-4)) {
             throw new IllegalStateException("pure-Java inference disagrees with DJL by " + diff);
         }
         return new Result(model, (System.nanoTime() - t0) / 1e9, lastLoss, lastAcc, diff);
-    }
-
-    /**
-     * Sparse SGD on the rows a batch touched ({@code unique}, gradients in batch order), with L2 decay pulling each
-     * touched row towards zero — lazily, as the rows untouched by a batch get no gradient either.
-     */
-    static void sgd(float[] table, int width, int[] unique, float[] grad, float lr, float decay) {
-        float keep = 1 - lr * decay;
-        for (int u = 0; u < unique.length; u++) {
-            int off = unique[u] * width, go = u * width;
-            for (int d = 0; d < width; d++) {
-                table[off + d] = keep * table[off + d] - lr * grad[go + d];
-            }
-        }
     }
 
     /** Buckets with at least {@code minCount} occurrences, at most {@code maxRows} (most frequent), ascending. */
@@ -387,8 +350,8 @@ public final class BagTrainer {
     }
 
     /** Max |Java logit − DJL logit| over up to 256 training rows (DJL in inference mode: no dropout). */
-    static double selfTest(Trainer trainer, HashedBagModel model, List<int[]> rows, int[] unseen, float[] table, float[] wide, int dim,
-            float[] rowWeight, Pooling pooling) {
+    static double selfTest(Trainer trainer, HashedBagModel model, List<int[]> rows, int[] unseen, float[] table, int dim, float[] rowWeight,
+            Pooling pooling) {
         int k = Math.min(256, rows.size());
         int[] order = new int[k];
         for (int i = 0; i < k; i++) {
@@ -399,11 +362,8 @@ public final class BagTrainer {
             Batch bt = batch(rows, unseen, order, 0, k, 0f, null, rowWeight, pooling);
             NDList in = new NDList(sub.create(bt.idx, new Shape(k, bt.len)), sub.create(bt.wt, new Shape(k, bt.len)),
                     sub.create(bt.gather(table, dim), new Shape(bt.unique.length, dim)));
-            int c = model.labels().size();
-            if (wide != null) {
-                in.add(sub.create(bt.gather(wide, c), new Shape(bt.unique.length, c)));
-            }
             float[] djl = trainer.evaluate(in).singletonOrThrow().toFloatArray();
+            int c = model.labels().size();
             for (int i = 0; i < k; i++) {
                 int[] r = rows.get(order[i]);
                 float[] java = model.logitsOfRows(r, r.length, unseen[order[i]]);

@@ -1,5 +1,7 @@
 package io.callsight.nlp.training;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,40 +16,40 @@ final class NbWeights {
     /**
      * Per row: {@code max_c |ln(p_c / q_c)|}, with {@code p_c} the row's smoothed share of the document counts
      * (binarized: once per document) of class {@code c} and {@code q_c} its share of all other classes' counts;
-     * {@code alpha} is the add-alpha smoothing. Dense {@code rows × classes} counts: meant for few classes.
+     * {@code alpha} is the add-alpha smoothing. One class at a time, so memory stays at a few {@code nRows} arrays
+     * even with 150 intents.
      */
     static float[] of(List<int[]> docs, int[] y, int classes, int nRows, float alpha) {
-        int[] count = new int[nRows * classes];
-        long[] classTotal = new long[classes];
-        int[] lastDoc = new int[nRows];
-        java.util.Arrays.fill(lastDoc, -1);
-        for (int d = 0; d < docs.size(); d++) {
-            for (int r : docs.get(d)) {
-                if (lastDoc[r] != d) {
-                    lastDoc[r] = d;
-                    count[r * classes + y[d]]++;
-                    classTotal[y[d]]++;
-                }
-            }
+        List<int[]> distinct = new ArrayList<>(docs.size());
+        for (int[] d : docs) {
+            distinct.add(Arrays.stream(d).distinct().toArray());
         }
+        int[] rowTotal = new int[nRows];
+        long[] classTotal = new long[classes];
         long total = 0;
-        for (long t : classTotal) {
-            total += t;
+        for (int d = 0; d < distinct.size(); d++) {
+            for (int r : distinct.get(d)) {
+                rowTotal[r]++;
+            }
+            classTotal[y[d]] += distinct.get(d).length;
+            total += distinct.get(d).length;
         }
         float[] w = new float[nRows];
-        for (int r = 0; r < nRows; r++) {
-            int rowTotal = 0;
-            for (int k = 0; k < classes; k++) {
-                rowTotal += count[r * classes + k];
+        int[] in = new int[nRows];
+        for (int k = 0; k < classes; k++) {
+            Arrays.fill(in, 0);
+            for (int d = 0; d < distinct.size(); d++) {
+                if (y[d] == k) {
+                    for (int r : distinct.get(d)) {
+                        in[r]++;
+                    }
+                }
             }
-            double best = 0;
-            for (int k = 0; k < classes; k++) {
-                int in = count[r * classes + k];
-                double p = (in + alpha) / (classTotal[k] + (double) alpha * nRows);
-                double q = (rowTotal - in + alpha) / (total - classTotal[k] + (double) alpha * nRows);
-                best = Math.max(best, Math.abs(Math.log(p / q)));
+            double pNorm = classTotal[k] + (double) alpha * nRows, qNorm = total - classTotal[k] + (double) alpha * nRows;
+            for (int r = 0; r < nRows; r++) {
+                double p = (in[r] + alpha) / pNorm, q = (rowTotal[r] - in[r] + alpha) / qNorm;
+                w[r] = (float) Math.max(w[r], Math.abs(Math.log(p / q)));
             }
-            w[r] = (float) best;
         }
         return w;
     }
