@@ -254,7 +254,7 @@ public final class HashedBagModel extends CalibratedClassifier {
             norm2 += v * v;
             i = j;
         }
-        double inv = 1 / Math.sqrt(norm2);
+        double inv = norm2 > 0 ? 1 / Math.sqrt(norm2) : 0; // NB row weights can all be 0 (evenly spread n-grams)
         for (int i = 0; i < n; i++) {
             int r = rows[i];
             int lo = java.util.Arrays.binarySearch(s, r), a = lo, b = lo;

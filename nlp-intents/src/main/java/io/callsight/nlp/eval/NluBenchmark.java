@@ -144,15 +144,21 @@ public final class NluBenchmark {
 
     /*
      * Model settings per task, chosen on each task's validation split (CLINC150 val + oos_val, else a seeded 10 % of the
-     * training split; never the test split). All: TF-IDF pooling (unseen n-grams in the norm for the intent sets),
-     * SGD for the embedding table, Adam for the output layer, linear learning-rate decay.
+     * training split; never the test split; UCI and SMP2019 by 5-fold cross-validation on the non-test part, their
+     * validation splits being only ~200 utterances). All: TF-IDF pooling (unseen n-grams in the norm for the intent
+     * sets), SGD for the embedding table, Adam for the output layer, linear learning-rate decay. NB log-count-ratio
+     * row weighting (alpha 0.3) for UCI and SMP2019, where 5-fold CV favoured it. Not for CLINC150 (it traded 10-shot
+     * in-scope accuracy for OOS recall on validation), ChnSentiCorp (no difference in 5-fold CV) or SST-2 (its
+     * validation phrases share sub-phrases with the training phrases, so they cannot judge it; see docs).
      */
     static BagTrainer.Config clincConfig(int epochs, int batch, int members) {
         return tweak(BagTrainer.Config.defaults().withEpochs(epochs).withBatch(batch).withLearningRate(0.01f).withDim(100)
                 .withDropout(0.5f, 0f).withPooling(Pooling.TFIDF_OOV).withEmbeddingSgd(1f).withMembers(members));
     }
 
-    /** Experiment overrides: -Dbench.dim, .epochs, .lr, .dropout, .fdrop, .batch, .pooling, .members, .mincount. */
+    /**
+     * Experiment overrides: -Dbench.dim, .epochs, .lr, .dropout, .fdrop, .batch, .pooling, .members, .mincount, .nb.
+     */
     static BagTrainer.Config tweak(BagTrainer.Config c) {
         c = c.withPooling(Pooling.valueOf(System.getProperty("bench.pooling", c.pooling().name()).toUpperCase(Locale.ROOT)))
                 .withMembers(Integer.getInteger("bench.members", c.members()))
@@ -166,13 +172,14 @@ public final class NluBenchmark {
         c = c.withDim(Integer.getInteger("bench.dim", c.dim())).withEpochs(Integer.getInteger("bench.epochs", c.epochs()))
                 .withBatch(Integer.getInteger("bench.batch", c.batch()));
         c = c.withLearningRate(Float.parseFloat(System.getProperty("bench.lr", "" + c.learningRate())));
+        c = c.withNbWeighting(Float.parseFloat(System.getProperty("bench.nb", "" + c.nbAlpha())));
         return c.withDropout(Float.parseFloat(System.getProperty("bench.dropout", "" + c.dropout())),
                 Float.parseFloat(System.getProperty("bench.fdrop", "" + c.featureDropout())));
     }
 
     static BagTrainer.Config smpConfig() {
-        return tweak(BagTrainer.Config.defaults().withEpochs(20).withBatch(32).withDropout(0.5f, 0.2f).withPooling(Pooling.TFIDF_OOV)
-                .withEmbeddingSgd(1f).withMembers(5));
+        return tweak(BagTrainer.Config.defaults().withEpochs(40).withBatch(32).withDim(128).withDropout(0.5f, 0f)
+                .withPooling(Pooling.TFIDF_OOV).withNbWeighting(0.3f).withEmbeddingSgd(1f).withMembers(5));
     }
 
     static BagTrainer.Config sstConfig() {
@@ -181,8 +188,8 @@ public final class NluBenchmark {
     }
 
     static BagTrainer.Config smallSentimentConfig() {
-        return tweak(BagTrainer.Config.defaults().withEpochs(20).withBatch(32).withDropout(0.3f, 0f).withPooling(Pooling.TFIDF_OOV)
-                .withEmbeddingSgd(1f).withMembers(3));
+        return tweak(BagTrainer.Config.defaults().withEpochs(8).withBatch(32).withDropout(0.3f, 0f).withPooling(Pooling.TFIDF_OOV)
+                .withNbWeighting(0.3f).withEmbeddingSgd(1f).withMembers(3));
     }
 
     static BagTrainer.Config chnConfig() {

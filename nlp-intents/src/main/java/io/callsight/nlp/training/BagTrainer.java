@@ -38,12 +38,14 @@ public final class BagTrainer {
      * training data get an embedding row (at most {@code maxRows}, most frequent first) — this keeps the dense Adam
      * update small. {@code dropout} acts on the pooled vector, {@code featureDropout} drops input n-grams.
      * {@code embeddingSgdLr}: SGD rate of the embedding table (0 = lazy Adam at {@code learningRate}).
+     * {@code nbAlpha > 0} multiplies each row's idf by its NB log-count ratio ({@link NbWeights}, add-alpha smoothed):
+     * the saved row weights then carry it, so the model file format does not change.
      */
     public record Config(FeatureConfig features, int buckets, int dim, int epochs, int batch, float learningRate,
             float dropout, float featureDropout, int minCount, int maxRows, Pooling pooling, int members, long seed,
-            float embeddingSgdLr) {
+            float embeddingSgdLr, float nbAlpha) {
         public static Config defaults() {
-            return new Config(FeatureConfig.defaults(), 1 << 18, 64, 8, 64, 0.01f, 0.1f, 0f, 1, 1 << 17, Pooling.TFIDF_OOV, 1, 1, 1f);
+            return new Config(FeatureConfig.defaults(), 1 << 18, 64, 8, 64, 0.01f, 0.1f, 0f, 1, 1 << 17, Pooling.TFIDF_OOV, 1, 1, 1f, 0f);
         }
 
         public boolean idfPooling() {
@@ -55,53 +57,58 @@ public final class BagTrainer {
         }
 
         public Config withPooling(Pooling p) {
-            return new Config(features, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, p, members, seed, embeddingSgdLr);
+            return new Config(features, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, p, members, seed, embeddingSgdLr, nbAlpha);
         }
 
         /** An ensemble of {@code k} members (seeds {@code seed..seed+k-1}), averaged into one model. */
         public Config withMembers(int k) {
-            return new Config(features, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, k, seed, embeddingSgdLr);
+            return new Config(features, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, k, seed, embeddingSgdLr, nbAlpha);
         }
 
         public Config withFeatures(FeatureConfig f) {
-            return new Config(f, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, seed, embeddingSgdLr);
+            return new Config(f, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, seed, embeddingSgdLr, nbAlpha);
         }
 
         public Config withBuckets(int b) {
-            return new Config(features, b, dim, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, seed, embeddingSgdLr);
+            return new Config(features, b, dim, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, seed, embeddingSgdLr, nbAlpha);
         }
 
         public Config withSeed(long s) {
-            return new Config(features, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, s, embeddingSgdLr);
+            return new Config(features, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, s, embeddingSgdLr, nbAlpha);
         }
 
         public Config withEpochs(int e) {
-            return new Config(features, buckets, dim, e, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, seed, embeddingSgdLr);
+            return new Config(features, buckets, dim, e, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, seed, embeddingSgdLr, nbAlpha);
         }
 
         public Config withBatch(int b) {
-            return new Config(features, buckets, dim, epochs, b, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, seed, embeddingSgdLr);
+            return new Config(features, buckets, dim, epochs, b, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, seed, embeddingSgdLr, nbAlpha);
         }
 
         public Config withLearningRate(float lr) {
-            return new Config(features, buckets, dim, epochs, batch, lr, dropout, featureDropout, minCount, maxRows, pooling, members, seed, embeddingSgdLr);
+            return new Config(features, buckets, dim, epochs, batch, lr, dropout, featureDropout, minCount, maxRows, pooling, members, seed, embeddingSgdLr, nbAlpha);
         }
 
         public Config withDropout(float d, float fd) {
-            return new Config(features, buckets, dim, epochs, batch, learningRate, d, fd, minCount, maxRows, pooling, members, seed, embeddingSgdLr);
+            return new Config(features, buckets, dim, epochs, batch, learningRate, d, fd, minCount, maxRows, pooling, members, seed, embeddingSgdLr, nbAlpha);
         }
 
         public Config withRows(int min, int max) {
-            return new Config(features, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, min, max, pooling, members, seed, embeddingSgdLr);
+            return new Config(features, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, min, max, pooling, members, seed, embeddingSgdLr, nbAlpha);
         }
 
         /** Plain SGD (fastText style, linearly decayed) for the embedding table at this rate; 0 = lazy Adam. */
         public Config withEmbeddingSgd(float lr) {
-            return new Config(features, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, seed, lr);
+            return new Config(features, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, seed, lr, nbAlpha);
+        }
+
+        /** NB log-count-ratio row weighting (NBSVM style) with add-{@code alpha} smoothing; 0 = plain idf. */
+        public Config withNbWeighting(float alpha) {
+            return new Config(features, buckets, dim, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, seed, embeddingSgdLr, alpha);
         }
 
         public Config withDim(int d) {
-            return new Config(features, buckets, d, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, seed, embeddingSgdLr);
+            return new Config(features, buckets, d, epochs, batch, learningRate, dropout, featureDropout, minCount, maxRows, pooling, members, seed, embeddingSgdLr, nbAlpha);
         }
     }
 
@@ -160,6 +167,12 @@ public final class BagTrainer {
             rows.add(java.util.Arrays.copyOf(mapped, k));
         }
         float[] rowWeight = cfg.pooling() != Pooling.MEAN ? idf(rows, used.length) : null;
+        if (rowWeight != null && cfg.nbAlpha() > 0) {
+            float[] nb = NbWeights.of(rows, y, labels.size(), used.length, cfg.nbAlpha());
+            for (int r = 0; r < rowWeight.length; r++) {
+                rowWeight[r] *= nb[r];
+            }
+        }
         if (progress != null) {
             progress.printf(Locale.ROOT, "%d examples, %d labels, %d of %d hash buckets used (min count %d) x dim %d, %s pooling%s%n",
                     texts.size(), labels.size(), used.length, cfg.buckets(), cfg.minCount(), cfg.dim(), cfg.pooling(),

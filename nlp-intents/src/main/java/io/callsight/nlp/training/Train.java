@@ -24,6 +24,7 @@ public final class Train {
               --members K      ensemble of K seeds averaged into one model (default 1)
               --buckets N      hash buckets (default 262144)       --min-count N  (default 1)
               --dropout X      dropout on the pooled vector (default 0.1)
+              --nb ALPHA       NB log-count-ratio n-gram weighting, add-ALPHA smoothed (default 0 = off)
               --force          retrain even if the data hash and parameters are unchanged
             Progress shows epoch, loss and training accuracy. Runs DJL/PyTorch on 1 CPU thread.""";
 
@@ -50,7 +51,8 @@ public final class Train {
                 .withRows(Integer.parseInt(cli.get("min-count", "" + cfg.minCount())), cfg.maxRows());
         cfg = cfg.withBuckets(Integer.parseInt(cli.get("buckets", "" + cfg.buckets())))
                 .withMembers(Integer.parseInt(cli.get("members", "" + cfg.members())))
-                .withEmbeddingSgd(Float.parseFloat(cli.get("embedding-lr", "" + cfg.embeddingSgdLr())));
+                .withEmbeddingSgd(Float.parseFloat(cli.get("embedding-lr", "" + cfg.embeddingSgdLr())))
+                .withNbWeighting(Float.parseFloat(cli.get("nb", "" + cfg.nbAlpha())));
         ModelTraining.TrainingData data;
         if (cli.has("corpus")) {
             data = corpus(cli.get("corpus", "en"));

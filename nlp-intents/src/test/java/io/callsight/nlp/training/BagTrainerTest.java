@@ -71,6 +71,24 @@ class BagTrainerTest {
         }
     }
 
+    /** NB-weighted TF-IDF pooling, 2 members: DJL parity, the weights survive the (unchanged) file format. */
+    @Test
+    void nbWeightedEnsembleMatchesDjlAndRoundTrips(@TempDir Path tmp) throws Exception {
+        List<Example> train = Datasets.read(fixture("intents_train.csv"));
+        List<Example> test = Datasets.read(fixture("intents_test.csv"));
+        List<String> labels = Datasets.labels(train);
+        BagTrainer.Config cfg = small().withPooling(Pooling.TFIDF_OOV).withNbWeighting(0.3f).withMembers(2);
+        BagTrainer.Result r = BagTrainer.train(labels, Datasets.texts(train), Datasets.indices(train, labels), cfg, null);
+        assertTrue(r.javaVsDjlMaxAbsDiff() <= 1e-4, "java vs djl " + r.javaVsDjlMaxAbsDiff());
+        double acc = Evaluator.evaluate(r.model(), test).accuracy();
+        assertTrue(acc >= 0.8, "held-out accuracy " + acc);
+        r.model().save(tmp);
+        HashedBagModel back = HashedBagModel.load(tmp);
+        for (Example e : test) {
+            assertArrayEquals(r.model().logits(e.text()), back.logits(e.text()), 0f);
+        }
+    }
+
     @Test
     void tfidfPoolingIsSublinearAndUnitNorm() {
         float[] idf = {1f, 2f, 3f};
@@ -80,6 +98,8 @@ class BagTrainerTest {
         assertEquals(v2 / norm, w[1], 1e-6);
         assertEquals(w[0], w[2], 0f);
         assertEquals(0, HashedBagModel.poolingWeights(new int[0], 0, idf, Pooling.TFIDF).length);
+        // rows whose (NB) weight is 0 pool to nothing rather than NaN
+        assertArrayEquals(new float[2], HashedBagModel.poolingWeights(new int[] {0, 0}, 2, new float[] {0f}, Pooling.TFIDF), 0f);
         // TFIDF_OOV: 2 unseen n-grams at idf 3 lengthen the norm; plain TFIDF ignores them
         float[] open = HashedBagModel.poolingWeights(new int[] {1, 2, 1}, 3, idf, Pooling.TFIDF_OOV, 2 * 9.0);
         double openNorm = Math.sqrt(v1 * v1 + v2 * v2 + 18);
