@@ -34,7 +34,7 @@ final class TranscribeCommand implements Callable<Integer> {
     @Option(names = "--words", description = "Also print every word with its start/end time and confidence.")
     boolean words;
 
-    @Option(names = "--denoise", defaultValue = "none", paramLabel = "none|spectral|rnn",
+    @Option(names = "--denoise", defaultValue = "rnn", paramLabel = "none|spectral|rnn",
             converter = DenoisingConverter.class,
             description = "Noise suppression before recognition (default: ${DEFAULT-VALUE}).")
     Denoising denoise;

@@ -10,15 +10,15 @@ import io.callsight.asr.vad.VadConfig;
 public record FrontEndConfig(Denoising denoising, boolean vad, VadConfig vadConfig) implements java.io.Serializable {
 
     /**
-     * What {@code callsight bench frontend} measured best over all its conditions (docs/benchmarks.md): no
-     * suppression. RNN suppression cuts WER by 22–48 % in street-like (pink) noise and hum at 5–10 dB, but costs
-     * 0.8 points on clean calls and raises it in babble (the recognizer transcribes the babble, and the network
-     * keeps voices), so it is a per-line choice ({@code --denoise rnn}). VAD gating off: on these calls it saves at
-     * most 14 % of the decoding CPU (their pauses are digital silence Vosk decodes at ~38x real time), and in line
-     * noise it cut words (+10 WER points at 20 dB white noise).
+     * What {@code callsight bench frontend} measured best over its conditions (docs/benchmarks.md): RNN
+     * suppression (denoiser v3). It cuts WER at 5–10 dB by 26 % pooled over pink noise, call-center babble and
+     * hum (−20 to −57 % per condition, a tie in babble at 5 dB) and costs 0.2 points on clean calls. VAD gating
+     * off: on these calls it saves at most 17 % of the decoding CPU (their pauses are digital silence Vosk
+     * decodes far faster than speech), and in line noise the detector cut words (+6 to +10 WER points at 20 dB
+     * white noise).
      */
     public static FrontEndConfig defaults() {
-        return new FrontEndConfig(Denoising.NONE, false, VadConfig.defaults());
+        return new FrontEndConfig(Denoising.RNN, false, VadConfig.defaults());
     }
 
     public static FrontEndConfig none() {
