@@ -37,20 +37,21 @@ final class DemoCommand implements Callable<Integer> {
         if (calls != null) {
             demo = demo.subList(0, Math.min(calls, demo.size()));
         }
+        long importedSince = System.currentTimeMillis(); // a second run must wait for, and show, its own transcripts
         List<ImportResult> imported = ImportCommand.importCalls(local.config().kafkaBootstrap(), "demo", 100,
                 demo.stream().map(DemoCalls.DemoCall::wav).toList());
         List<String> callIds = imported.stream().filter(ImportResult::ok).map(ImportResult::callId).toList();
         System.out.printf("waiting for %d calls to be transcribed and indexed...%n", callIds.size());
         try (TranscriptQueries es = new TranscriptQueries(local.config().esUrl())) {
             long start = System.nanoTime();
-            Set<String> done = es.awaitTranscribed(callIds, timeout,
+            Set<String> done = es.awaitTranscribed(callIds, importedSince, timeout,
                     n -> System.out.printf("  %d/%d indexed%n", n, callIds.size()));
             System.out.printf(Locale.ROOT, "indexed %d/%d calls in %.1f s%n%n", done.size(), callIds.size(),
                     (System.nanoTime() - start) / 1e9);
             WordErrorRate.Score total = WordErrorRate.Score.ZERO;
             for (DemoCalls.DemoCall call : demo) {
                 String callId = call.reference().callId();
-                List<TranscriptQueries.Line> transcript = es.transcript(callId);
+                List<TranscriptQueries.Line> transcript = es.transcript(callId, importedSince);
                 WordErrorRate.Score score = call.score(transcript);
                 total = total.plus(score);
                 System.out.printf(Locale.ROOT, "== %s (%s, %d utterances, WER %.1f %%)%n", callId,

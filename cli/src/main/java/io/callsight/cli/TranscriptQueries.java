@@ -106,8 +106,16 @@ final class TranscriptQueries implements AutoCloseable {
     }
 
     List<Line> transcript(String callId) throws IOException {
+        return transcript(callId, 0);
+    }
+
+    /**
+     * The call's utterances indexed at or after {@code sinceMs}: after a re-import, the new transcription only.
+     * A call transcribed again may cut its utterances differently, and the old run's documents stay indexed.
+     */
+    List<Line> transcript(String callId, long sinceMs) throws IOException {
         List<Line> lines = new ArrayList<>();
-        for (Map<?, ?> doc : utterances(callId)) {
+        for (Map<?, ?> doc : utterances(callId, sinceMs)) {
             lines.add(new Line((String) doc.get("track"), ((Number) doc.get("idx")).intValue(),
                     ((Number) doc.get("startMs")).longValue(),
                     ((Number) doc.get("endMs")).longValue(), (String) doc.get("text"),
@@ -118,10 +126,16 @@ final class TranscriptQueries implements AutoCloseable {
 
     /** The call's utterance documents as indexed (with their {@code insight}), in order of time. */
     List<Map<?, ?>> utterances(String callId) throws IOException {
+        return utterances(callId, 0);
+    }
+
+    private List<Map<?, ?>> utterances(String callId, long sinceMs) throws IOException {
         client.indices().refresh(r -> r.index(IndexTemplates.UTTERANCES));
         SearchResponse<Map> response = client.search(s -> s.index(IndexTemplates.UTTERANCES)
                 .size(2000)
-                .query(q -> q.term(t -> t.field("callId").value(callId)))
+                .query(q -> q.bool(b -> b
+                        .filter(f -> f.term(t -> t.field("callId").value(callId)))
+                        .filter(f -> f.range(r -> r.date(d -> d.field("indexedAt").gte(String.valueOf(sinceMs)))))))
                 .sort(o -> o.field(f -> f.field("startMs").order(SortOrder.Asc))),
                 Map.class);
         List<Map<?, ?>> docs = new ArrayList<>();
