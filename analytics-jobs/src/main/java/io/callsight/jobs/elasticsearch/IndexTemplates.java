@@ -1,8 +1,13 @@
 package io.callsight.jobs.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.List;
 
@@ -20,12 +25,33 @@ public final class IndexTemplates {
 
     public static void install(ElasticsearchClient client) throws IOException {
         for (String name : ALL) {
+            byte[] template;
             try (InputStream json = IndexTemplates.class.getResourceAsStream("/elasticsearch/" + name + ".json")) {
                 if (json == null) {
                     throw new IllegalStateException("missing template resource for " + name);
                 }
-                client.indices().putIndexTemplate(t -> t.name(name).withJson(json));
+                template = json.readAllBytes();
             }
+            client.indices().putIndexTemplate(t -> t.name(name).withJson(new ByteArrayInputStream(template)));
+            upgradeExistingIndex(client, name, template);
+        }
+    }
+
+    /**
+     * A template only shapes indices created after it, so an index made by an older release keeps its old strict
+     * mapping and rejects every document with a field added since (an utterance's {@code insight}). New fields
+     * are added to the live index here; a change Elasticsearch cannot apply in place fails with what to do.
+     */
+    private static void upgradeExistingIndex(ElasticsearchClient client, String name, byte[] template) throws IOException {
+        JsonNode mappings = new ObjectMapper().readTree(template).path("template").path("mappings");
+        if (mappings.isMissingNode() || !client.indices().exists(e -> e.index(name)).value()) {
+            return;
+        }
+        try {
+            client.indices().putMapping(m -> m.index(name).withJson(new StringReader(mappings.toString())));
+        } catch (ElasticsearchException e) {
+            throw new IllegalStateException("index " + name + " was created by an older release with a mapping that "
+                    + "cannot be updated in place (" + e.getMessage() + "); reindex it or delete it to start afresh", e);
         }
     }
 
