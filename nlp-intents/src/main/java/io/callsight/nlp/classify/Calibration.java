@@ -30,8 +30,8 @@ public final class Calibration {
             sum += Math.exp((l - max) / temperature);
         }
         double conf = 1.0 / sum;
-        boolean oos = threshold > 0 && conf < threshold;
         String label = labels.get(best);
+        boolean oos = label.equals(TextClassifier.OUT_OF_SCOPE) || threshold > 0 && conf < threshold;
         return new Prediction(oos ? TextClassifier.OUT_OF_SCOPE : label, label, best, conf, oos);
     }
 
@@ -120,7 +120,7 @@ public final class Calibration {
     public static final double DEFAULT_OOS_PRIOR = 0.25;
 
     public static double tuneOosThreshold(List<float[]> logits, int[] gold, double t) {
-        return tuneOosThreshold(logits, gold, t, DEFAULT_OOS_PRIOR);
+        return tuneOosThreshold(logits, gold, t, DEFAULT_OOS_PRIOR, -1);
     }
 
     /**
@@ -128,8 +128,9 @@ public final class Calibration {
      * validation data (in-scope accuracy = correct and not rejected; OOS recall = rejected). Weighting by the
      * expected OOS share instead of the raw validation counts keeps a small OOS validation set (CLINC150: 100) from
      * being drowned out, without trading away in-scope accuracy as a 50/50 balance does. Gold {@code -1} = OOS.
+     * A model with an out-of-scope class ({@code oosClass} ≥ 0) rejects whatever it assigns to that class as well.
      */
-    public static double tuneOosThreshold(List<float[]> logits, int[] gold, double t, double prior) {
+    public static double tuneOosThreshold(List<float[]> logits, int[] gold, double t, double prior, int oosClass) {
         int inN = 0, oosN = 0;
         for (int g : gold) {
             if (g < 0) {
@@ -143,17 +144,19 @@ public final class Calibration {
         }
         double[] conf = new double[gold.length];
         boolean[] correct = new boolean[gold.length];
+        int[] top = new int[gold.length];
         for (int i = 0; i < gold.length; i++) {
             Prediction p = decide(java.util.Collections.nCopies(logits.get(i).length, ""), logits.get(i), t, 0);
             conf[i] = p.confidence();
             correct[i] = p.bestIndex() == gold[i];
+            top[i] = p.bestIndex();
         }
         double best = 0, bestScore = -1;
         for (int step = 1; step < 200; step++) {
             double th = step / 200.0;
             int inOk = 0, oosOk = 0;
             for (int i = 0; i < gold.length; i++) {
-                boolean reject = conf[i] < th;
+                boolean reject = conf[i] < th || top[i] == oosClass;
                 if (gold[i] < 0) {
                     oosOk += reject ? 1 : 0;
                 } else {

@@ -6,21 +6,77 @@ import io.callsight.nlp.classify.TextClassifier;
 import io.callsight.nlp.training.Datasets;
 import io.callsight.nlp.training.Example;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 
 /** Runs a classifier over examples, fits calibration, and measures throughput and latency on one thread. */
 public final class Evaluator {
     private Evaluator() {}
 
-    /** Metrics of {@code model} on {@code data} (labels unknown to the model count as out-of-scope gold). */
+    /**
+     * Metrics of {@code model} on {@code data} over its in-scope labels: labels unknown to the model and its own
+     * out-of-scope class (if it has one) count as out-of-scope gold.
+     */
     public static Metrics evaluate(TextClassifier model, List<Example> data) {
-        int[] gold = Datasets.indices(data, model.labels());
+        List<String> labels = model.labels();
+        int oosClass = labels.indexOf(TextClassifier.OUT_OF_SCOPE);
+        List<String> inScope = new ArrayList<>(labels);
+        if (oosClass >= 0) {
+            inScope.remove(oosClass);
+        }
+        int[] gold = Datasets.indices(data, inScope);
         int[] pred = new int[data.size()];
         for (int i = 0; i < pred.length; i++) {
             Prediction p = model.predict(data.get(i).text());
-            pred[i] = p.outOfScope() ? -1 : p.bestIndex();
+            pred[i] = p.outOfScope() ? -1 : oosClass >= 0 && p.bestIndex() > oosClass ? p.bestIndex() - 1 : p.bestIndex();
         }
-        return new Metrics(model.labels(), gold, pred);
+        return new Metrics(inScope, gold, pred);
+    }
+
+    /**
+     * Area under the ROC curve for telling in-scope from out-of-scope examples by the model's highest in-scope
+     * probability (its own out-of-scope class never counts as that maximum): 1 = perfectly separable, 0.5 = chance.
+     * Unlike OOS recall it does not depend on where the threshold was put, so two models can be compared even when
+     * the same tuning rule lands them at different points of the in-scope/OOS trade-off. NaN without both kinds.
+     */
+    public static double oosAuroc(TextClassifier model, List<Example> data) {
+        int oosClass = model.labels().indexOf(TextClassifier.OUT_OF_SCOPE);
+        Set<String> inScope = new HashSet<>(model.labels());
+        inScope.remove(TextClassifier.OUT_OF_SCOPE);
+        List<double[]> scored = new ArrayList<>(); // {score, 1 if in-scope}
+        for (Example e : data) {
+            double[] p = model.probabilities(e.text());
+            double max = 0;
+            for (int k = 0; k < p.length; k++) {
+                if (k != oosClass) {
+                    max = Math.max(max, p[k]);
+                }
+            }
+            scored.add(new double[] {max, inScope.contains(e.label()) ? 1 : 0});
+        }
+        scored.sort((a, b) -> Double.compare(a[0], b[0]));
+        double rankSum = 0;
+        long pos = 0;
+        for (int i = 0; i < scored.size(); ) { // mid-ranks for ties (Mann-Whitney U)
+            int j = i;
+            while (j < scored.size() && scored.get(j)[0] == scored.get(i)[0]) {
+                j++;
+            }
+            double midRank = (i + 1 + j) / 2.0;
+            for (int k = i; k < j; k++) {
+                if (scored.get(k)[1] == 1) {
+                    rankSum += midRank;
+                    pos++;
+                }
+            }
+            i = j;
+        }
+        long neg = scored.size() - pos;
+        if (pos == 0 || neg == 0) {
+            return Double.NaN;
+        }
+        return (rankSum - pos * (pos + 1) / 2.0) / ((double) pos * neg);
     }
 
     /** Calibration result: the fitted temperature, tuned threshold and validation ECE before/after. */
@@ -44,7 +100,14 @@ public final class Evaluator {
         }
         int[] ig = inGold.stream().mapToInt(Integer::intValue).toArray();
         double t = Calibration.fitTemperature(inLogits, ig);
-        double th = tuneOos ? Calibration.tuneOosThreshold(logits, gold, t) : 0;
+        int oosClass = model.labels().indexOf(TextClassifier.OUT_OF_SCOPE);
+        int[] scopeGold = gold.clone(); // the model's own out-of-scope class is out-of-scope gold for the threshold
+        for (int i = 0; i < scopeGold.length; i++) {
+            if (scopeGold[i] == oosClass) {
+                scopeGold[i] = -1;
+            }
+        }
+        double th = tuneOos ? Calibration.tuneOosThreshold(logits, scopeGold, t, Calibration.DEFAULT_OOS_PRIOR, oosClass) : 0;
         model.setCalibration(t, th);
         return new CalibrationReport(t, th, Calibration.ece(inLogits, ig, 1), Calibration.ece(inLogits, ig, t));
     }

@@ -7,6 +7,10 @@ import io.callsight.nlp.classify.TextClassifier;
 import io.callsight.nlp.classify.TfidfLinearModel;
 import io.callsight.nlp.eval.Evaluator;
 import io.callsight.nlp.eval.Metrics;
+import io.callsight.nlp.intents.definition.IntentFiles;
+import io.callsight.nlp.intents.definition.IntentValidator;
+import io.callsight.nlp.intents.definition.TrainingExample;
+import io.callsight.nlp.intents.definition.ValidationError;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -34,19 +38,33 @@ public final class ModelTraining {
     public record Outcome(Path versionDir, boolean trained, Manifest manifest) {}
 
     /**
-     * Loads {@code file}: CLINC-style JSON uses its {@code train} split and {@code val}+{@code oos_val}; otherwise a
-     * seeded 10 % of the in-scope examples is held out for calibration and all {@code oos}-labeled rows go to
-     * validation only (they tune the threshold and are never a class).
+     * Out-of-scope examples become a class of their own ({@link TextClassifier#OUT_OF_SCOPE}) once there are this many:
+     * half train the class, half tune the confidence threshold. Fewer only tune the threshold.
+     */
+    public static final int MIN_OOS_FOR_CLASS = 10;
+
+    /**
+     * Loads {@code file}: a tenant intent file ({@code .yml}/{@code .yaml}, validated first: every problem is
+     * reported with file:line); CLINC-style JSON with its {@code train}+{@code oos_train} and
+     * {@code val}+{@code oos_val} splits; or any table {@link Datasets#read} knows. Except for CLINC-style splits,
+     * a seeded 10 % of the in-scope examples is held out for calibration, and out-of-scope examples
+     * ({@code oos}/{@code out_of_scope} labels) are split as {@link #MIN_OOS_FOR_CLASS} describes.
      */
     public static TrainingData load(Path file, long seed) throws IOException {
         String hash = Datasets.sha256(file);
-        if (file.toString().endsWith(".json")) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".yml") || name.endsWith(".yaml")) {
+            return split(tenantIntents(file), hash, seed);
+        }
+        if (name.endsWith(".json")) {
             try {
                 Map<String, List<Example>> splits = Datasets.clinc(file);
                 if (splits.containsKey("train") && splits.containsKey("val")) {
+                    List<Example> train = new ArrayList<>(inScope(splits.get("train")));
+                    train.addAll(splits.getOrDefault("oos_train", List.of()));
                     List<Example> val = new ArrayList<>(splits.get("val"));
                     val.addAll(splits.getOrDefault("oos_val", List.of()));
-                    return new TrainingData(inScope(splits.get("train")), val, hash);
+                    return new TrainingData(train, val, hash);
                 }
             } catch (RuntimeException | IOException notSplits) {
                 // a plain list: fall through
@@ -55,17 +73,45 @@ public final class ModelTraining {
         return split(Datasets.read(file), hash, seed);
     }
 
+    /** A tenant's YAML intent file as examples; any validation problem fails the load with all of them listed. */
+    static List<Example> tenantIntents(Path file) throws IOException {
+        List<ValidationError> problems = new IntentValidator().validateFile(file);
+        if (!problems.isEmpty()) {
+            StringBuilder msg = new StringBuilder(problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
+                    + " in " + file + " (fix them, or run: callsight intents validate " + file + "):");
+            problems.forEach(p -> msg.append("\n  ").append(p));
+            throw new IllegalArgumentException(msg.toString());
+        }
+        List<Example> out = new ArrayList<>();
+        for (TrainingExample e : TrainingExample.from(IntentFiles.load(file).intents())) {
+            out.add(new Example(e.text(), e.label().equals(IntentFiles.OUT_OF_SCOPE) ? TextClassifier.OUT_OF_SCOPE : e.label()));
+        }
+        return out;
+    }
+
     static TrainingData split(List<Example> all, String hash, long seed) {
         List<Example> in = inScope(all);
-        List<Example> oos = all.stream().filter(e -> e.label().equals(TextClassifier.OUT_OF_SCOPE)).toList();
+        List<Example> oos = all.stream().filter(ModelTraining::isOutOfScope)
+                .map(e -> new Example(e.text(), TextClassifier.OUT_OF_SCOPE)).toList();
         List<List<Example>> tv = Datasets.split(in, in.size() >= 50 ? 0.1 : 0.0, seed);
+        List<Example> train = new ArrayList<>(tv.get(0));
         List<Example> val = new ArrayList<>(tv.get(1));
-        val.addAll(oos);
-        return new TrainingData(new ArrayList<>(tv.get(0)), val, hash);
+        if (oos.size() >= MIN_OOS_FOR_CLASS) {
+            List<List<Example>> ov = Datasets.split(oos, 0.5, seed);
+            train.addAll(ov.get(0));
+            val.addAll(ov.get(1));
+        } else {
+            val.addAll(oos);
+        }
+        return new TrainingData(train, val, hash);
+    }
+
+    private static boolean isOutOfScope(Example e) {
+        return e.label().equals(TextClassifier.OUT_OF_SCOPE) || e.label().equals(IntentFiles.OUT_OF_SCOPE);
     }
 
     private static List<Example> inScope(List<Example> all) {
-        return all.stream().filter(e -> !e.label().equals(TextClassifier.OUT_OF_SCOPE)).toList();
+        return all.stream().filter(e -> !isOutOfScope(e)).toList();
     }
 
     public static Outcome trainOrReuse(ModelStore store, String tenant, String task, TrainingData data, BagTrainer.Config cfg,

@@ -14,8 +14,11 @@ import java.util.List;
 public final class Train {
     static final String HELP = """
             Usage: train intents|sentiment --tenant T --data FILE [options]
-              --data FILE      CSV (text,label), TSV (sentence<TAB>label) or JSON (CLINC150 splits, [text,label] list,
-                               or [{text,intent}]). Rows labeled "oos" only tune the out-of-scope threshold.
+              --data FILE      a tenant intent file (.yml/.yaml, validated first), CSV (text,label), TSV
+                               (sentence<TAB>label) or JSON (CLINC150 splits, [text,label] list, or [{text,intent}]).
+                               Out-of-scope examples (label oos or out_of_scope, or the YAML out_of_scope list): from
+                               10 on, half train an out-of-scope class and half tune the confidence threshold;
+                               fewer only tune the threshold.
               --corpus en|zh   sentiment only, instead of --data: shared SST-2 train+dev + UCI (en) or ChnSentiCorp hotel (zh)
               --out DIR        model root (default models); writes DIR/<tenant>/<task>/v<n>/ and CURRENT
               --epochs N       epochs (default 8)     --dim D   embedding dim (default 64)

@@ -57,4 +57,13 @@ class CalibrationTest {
         assertEquals("a", p.bestLabel());
         assertEquals("a", Calibration.decide(List.of("a", "b", "c"), new float[] {5, 0, 0}, 1, th).label());
     }
+
+    @Test
+    void theOutOfScopeClassIsARejectionWhateverItsConfidence() {
+        Prediction p = Calibration.decide(List.of("balance", TextClassifier.OUT_OF_SCOPE), new float[] {0, 9}, 1, 0);
+        assertTrue(p.outOfScope());
+        assertEquals(TextClassifier.OUT_OF_SCOPE, p.label());
+        assertTrue(p.confidence() > 0.99);
+        assertTrue(!Calibration.decide(List.of("balance", TextClassifier.OUT_OF_SCOPE), new float[] {9, 0}, 1, 0).outOfScope());
+    }
 }

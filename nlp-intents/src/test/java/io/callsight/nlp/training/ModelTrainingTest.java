@@ -2,11 +2,13 @@ package io.callsight.nlp.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.callsight.nlp.classify.HashedBagModel;
 import io.callsight.nlp.classify.Manifest;
 import io.callsight.nlp.classify.ModelStore;
+import io.callsight.nlp.classify.TextClassifier;
 import io.callsight.nlp.classify.TfidfLinearModel;
 import io.callsight.nlp.eval.Metrics;
 import java.io.ByteArrayOutputStream;
@@ -15,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +65,47 @@ class ModelTrainingTest {
         assertTrue(em.accuracy() > 0.5, "accuracy " + em.accuracy());
         assertTrue(Files.size(report.resolve("confusion.png")) > 500);
         assertTrue(Files.readString(report.resolve("report.html")).contains("cancel_service"));
+    }
+
+    @Test
+    void trainsFromATenantYamlFileWithItsOutOfScopeExamples(@TempDir Path tmp) throws Exception {
+        Path yaml = Path.of("src/test/resources/intents/acme-telecom.en.yml");
+        ModelTraining.TrainingData data = ModelTraining.load(yaml, 1);
+        assertTrue(data.train().stream().anyMatch(e -> e.label().equals("report_lost_card") && e.text().equals("I lost my card")));
+        // two out-of-scope examples are too few for a class: they only tune the threshold
+        assertTrue(data.validation().stream().filter(e -> e.label().equals(TextClassifier.OUT_OF_SCOPE)).count() == 2);
+        assertFalse(data.train().stream().anyMatch(e -> e.label().equals(TextClassifier.OUT_OF_SCOPE)));
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        ModelStore store = new ModelStore(tmp.resolve("models"));
+        ModelTraining.trainOrReuse(store, "acme-telecom", "intents", data, BagTrainerTest.small().withEpochs(20),
+                TfidfLinearModel.Params.defaults(), false, quiet);
+        assertEquals("report_lost_card", store.load("acme-telecom", "intents").predict("my card was stolen").bestLabel());
+    }
+
+    @Test
+    void anInvalidYamlFileFailsWithEveryProblemAndItsLine() {
+        Path yaml = Path.of("src/test/resources/intents/invalid.en.yml");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelTraining.load(yaml, 1));
+        assertTrue(e.getMessage().contains("invalid.en.yml:2"), e.getMessage()); // language: fr
+        assertTrue(e.getMessage().contains("shoe_size"), e.getMessage());
+        assertTrue(e.getMessage().contains("callsight intents validate"), e.getMessage());
+    }
+
+    @Test
+    void enoughOutOfScopeExamplesTrainAClassAndStillTuneTheThreshold() {
+        List<Example> all = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            all.add(new Example("balance question " + i, "balance"));
+            all.add(new Example("card question " + i, "card"));
+        }
+        for (int i = 0; i < 20; i++) {
+            all.add(new Example("weather chat " + i, i % 2 == 0 ? "oos" : "out_of_scope"));
+        }
+        ModelTraining.TrainingData d = ModelTraining.split(all, "hash", 1);
+        assertEquals(10, d.train().stream().filter(e -> e.label().equals(TextClassifier.OUT_OF_SCOPE)).count());
+        assertEquals(10, d.validation().stream().filter(e -> e.label().equals(TextClassifier.OUT_OF_SCOPE)).count());
+        assertEquals(List.of("balance", "card", "oos"), Datasets.labels(d.train()));
+        assertEquals(120 + 20, d.train().size() + d.validation().size());
     }
 
     @Test
