@@ -44,10 +44,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *
  * <pre>
  * calls.audio ─decode─▶ keyBy(call/track) ─TranscribeTracks (VAD, Vosk)─▶ utterances ─AnalyzeUtterances (NLU, redaction)─┐
- *                                                      │        calls.transcripts, ES utterances, calls.insights ◀─┘
- *                                                      ├─ speech segments (VAD) ─▶ calls.segments
- *                                                      └─ track summaries ─┐
- * calls.events ─decode──────────────────────────────────────────────────────┴▶ keyBy(call) ─▶ ES calls
+ *                                                      │        calls.transcripts, ES utterances, calls.insights ◀─┤
+ *                                                      ├─ speech segments (VAD) ─▶ calls.segments                 │
+ *                                                      └─ track summaries ─┐                     redacted utterances │
+ * calls.events ─decode──────────────────────────────────────────────────────┴▶ keyBy(call) ◀───────────────────────┘
+ *                                                    BuildCallDocuments (status, counts, compliance) ─▶ ES calls
  * anything undecodable or failing ─▶ calls.deadletter
  * </pre>
  *
@@ -117,9 +118,10 @@ public final class SpeechJob {
 
         DataStream<TrackSummary> finishedTracks = utterances.getSideOutput(TranscribeTracks.TRACK_SUMMARIES);
         SingleOutputStreamOperator<CallDocument> calls = events.map(CallUpdate::of).name("call events")
-                .union(finishedTracks.map(CallUpdate::of).name("finished tracks"))
+                .union(finishedTracks.map(CallUpdate::of).name("finished tracks"),
+                        analyzed.map(CallUpdate::of).name("redacted utterances"))
                 .keyBy(CallUpdate::callId)
-                .process(new BuildCallDocuments(CALL_STATE_RETENTION_MS)).name("build call documents")
+                .process(new BuildCallDocuments(CALL_STATE_RETENTION_MS, nlu)).name("build call documents (compliance)")
                 .uid("call-documents");
 
         analyzed.map(Documents::utterance).name("utterance documents")

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -61,6 +62,7 @@ final class DemoCommand implements Callable<Integer> {
                 if (transcript.size() > lines) {
                     System.out.printf("  ... %d more%n", transcript.size() - lines);
                 }
+                System.out.println("  " + describeCompliance(es.awaitCompliance(callId, Duration.ofSeconds(10))));
             }
             System.out.printf(Locale.ROOT, "%noverall word error rate against the scripts: %.1f %% (%d words)%n",
                     100 * total.rate(), total.referenceWords());
@@ -72,7 +74,31 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("    -d '{\"query\":{\"bool\":{\"must\":{\"match\":{\"text\":\"card\"}},"
                 + "\"filter\":[{\"term\":{\"track\":\"CUSTOMER\"}}]}},\"_source\":[\"callId\",\"startMs\",\"text\"]}'");
         System.out.println("  curl -s '" + url + "/callsight-calls/_search?pretty'");
+        System.out.println("Calls that missed a must-say phrase or broke a must-not-say rule:");
+        System.out.println("  curl -s '" + url + "/callsight-calls/_search?pretty&q=compliance.state:non_compliant"
+                + "&_source=callId,tenant,compliance.missed,compliance.violations.rule'");
         System.out.println("Stop the stack with: ./callsight down");
         return imported.stream().allMatch(ImportResult::ok) ? 0 : 2;
+    }
+
+    /** One line for the demo: the verdict, what was missed and what was said that must not be. */
+    static String describeCompliance(Map<?, ?> compliance) {
+        if (compliance == null) {
+            return "compliance: not checked (no rules for this tenant)";
+        }
+        StringBuilder s = new StringBuilder("compliance: " + compliance.get("state") + " (" + compliance.get("rules") + " rules)");
+        List<?> missed = (List<?>) compliance.get("missed");
+        if (missed != null && !missed.isEmpty()) {
+            s.append("; missed ").append(String.join(", ", missed.stream().map(String::valueOf).toList()));
+        }
+        List<?> violations = (List<?>) compliance.get("violations");
+        if (violations != null) {
+            for (Object v : violations) {
+                Map<?, ?> m = (Map<?, ?>) v;
+                s.append(String.format(Locale.ROOT, "; broke %s at %.1fs (\"%s\")", m.get("rule"),
+                        ((Number) m.get("atMs")).longValue() / 1000.0, m.get("heard")));
+            }
+        }
+        return s.toString();
     }
 }

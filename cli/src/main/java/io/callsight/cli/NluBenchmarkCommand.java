@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** {@code callsight bench nlu}: the DJL-trained intent/sentiment model vs the TF-IDF baseline (see docs/benchmarks.md). */
 @Command(name = "nlu", description = {"Intent and sentiment models (DJL-trained n-gram embedding bag) vs a TF-IDF logistic-regression",
         "baseline, side by side: CLINC150 (full, 10-shot), SMP2019, SST-2, UCI, ChnSentiCorp; training time, throughput, p99.",
-        "[--only clinc,clinc10,smp,sst2,uci,chnsenti] [--datasets DIR] [--verbose]; --help for all options."})
+        "[--only clinc,clinc10,clinc10u,smp,sst2,uci,chnsenti] [--datasets DIR] [--verbose]; --help for all options."})
 final class NluBenchmarkCommand implements Callable<Integer> {
     @CommandLine.Unmatched
     List<String> args = new ArrayList<>();

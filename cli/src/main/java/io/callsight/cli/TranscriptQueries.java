@@ -105,6 +105,25 @@ final class TranscriptQueries implements AutoCloseable {
         return response.found() ? response.source() : null;
     }
 
+    /**
+     * The call's compliance verdict, waiting up to {@code timeout} for it: it is decided once the call's last
+     * utterance is through NLU, shortly after the call shows as transcribed. Null when there is none by then
+     * (the tenant has no must-say / must-not-say rules, or its rules file is invalid).
+     */
+    Map<?, ?> awaitCompliance(String callId, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Map<?, ?> call = call(callId);
+            if (call != null && call.get("compliance") instanceof Map<?, ?> c) {
+                return c;
+            }
+            if (System.nanoTime() > deadline) {
+                return null;
+            }
+            Thread.sleep(250);
+        }
+    }
+
     List<Line> transcript(String callId) throws IOException {
         return transcript(callId, 0);
     }

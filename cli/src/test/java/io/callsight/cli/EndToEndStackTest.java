@@ -258,9 +258,35 @@ class EndToEndStackTest {
         }
     }
 
-    /** The VAD's speech segments reach calls.segments for both tracks, and every recognized utterance lies in one. */
+    /**
+     * Compliance per call from the demo tenants' rules (models/&lt;tenant&gt;/rules.yaml): every call gets a verdict
+     * over its 4 rules once its last utterance is through NLU. All three agents open with "this call may be
+     * recorded" and the company's name, and none of them makes a guarantee.
+     */
     @Test
     @Order(6)
+    void everyCallIsCheckedAgainstItsTenantsMustSayAndMustNotSayRules() throws Exception {
+        int disclosed = 0;
+        for (String callId : callIds) {
+            Map<?, ?> c = es.awaitCompliance(callId, Duration.ofSeconds(60));
+            assertTrue(c != null, callId + " has no compliance verdict");
+            assertEquals(4, ((Number) c.get("rules")).intValue(), callId + " " + c);
+            assertTrue(((List<?>) c.get("violations")).isEmpty(), callId + " " + c);
+            for (Object met : (List<?>) c.get("met")) {
+                Map<?, ?> m = (Map<?, ?>) met;
+                assertEquals("AGENT", m.get("track"), callId + " " + c);
+                assertTrue(((Number) m.get("atMs")).longValue() <= 30_000, callId + " " + c);
+                disclosed += "recording_disclosure".equals(m.get("rule")) ? 1 : 0;
+            }
+            System.out.println(callId + ": " + DemoCommand.describeCompliance(c));
+        }
+        // recognition errors may cost one call its phrase, but not most of them
+        assertTrue(disclosed >= 2, "recording disclosure found in " + disclosed + " of " + callIds.size() + " calls");
+    }
+
+    /** The VAD's speech segments reach calls.segments for both tracks, and every recognized utterance lies in one. */
+    @Test
+    @Order(7)
     void speechSegmentsArePublishedAndCoverTheUtterances() throws Exception {
         JsonCodec<io.callsight.events.SpeechSegmentEvent> codec = JsonCodec.of(io.callsight.events.SpeechSegmentEvent.class);
         Map<String, List<io.callsight.events.SpeechSegmentEvent>> byTrack = new java.util.HashMap<>();

@@ -1,17 +1,22 @@
 package io.callsight.jobs.speech;
 
+import io.callsight.nlp.insights.ModelRegistry;
+import java.nio.file.Path;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Keyed by call id: folds call events and finished tracks into the call document and emits the new version
- * after every change (indexed under the call id, so each version replaces the last). State is kept a day
- * after the call completes, so a re-import within that day also removes utterances the new transcription
- * no longer has.
+ * Keyed by call id: folds call events, finished tracks and analyzed utterances into the call document and emits
+ * the new version after every change that shows (indexed under the call id, so each version replaces the last).
+ * Once the call is finished and all its utterances are in, it is checked against the tenant's must-say /
+ * must-not-say rules (the models' {@link ModelRegistry}, shared with the NLU operator). State is kept a day after
+ * the call completes, so a re-import within that day also removes utterances the new transcription no longer has.
  */
 public final class BuildCallDocuments extends KeyedProcessFunction<String, CallUpdate, CallDocument> {
     private static final long serialVersionUID = 1L;
@@ -20,16 +25,22 @@ public final class BuildCallDocuments extends KeyedProcessFunction<String, CallU
     public static final OutputTag<String> STALE_UTTERANCES = new OutputTag<>("stale-utterances") {
     };
 
-    private final long retentionMs;
-    private transient ValueState<CallDocument> state;
+    private static final Logger LOG = LoggerFactory.getLogger(BuildCallDocuments.class);
 
-    public BuildCallDocuments(long retentionMs) {
+    private final long retentionMs;
+    private final AnalyzeUtterances.Settings models;
+    private transient ValueState<CallDocument> state;
+    private transient ModelRegistry registry;
+
+    public BuildCallDocuments(long retentionMs, AnalyzeUtterances.Settings models) {
         this.retentionMs = retentionMs;
+        this.models = models;
     }
 
     @Override
     public void open(OpenContext openContext) {
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("call", CallDocument.class));
+        registry = ModelRegistry.acquire(Path.of(models.modelsDir()), models.refreshMs());
     }
 
     @Override
@@ -38,16 +49,50 @@ public final class BuildCallDocuments extends KeyedProcessFunction<String, CallU
         if (doc == null) {
             doc = new CallDocument();
         }
+        boolean changed = true;
         if (update.event() != null) {
             doc.apply(update.event());
-        } else {
+        } else if (update.track() != null) {
             doc.apply(update.track());
             doc.staleUtteranceIds(update.track()).forEach(id -> ctx.output(STALE_UTTERANCES, id));
+        } else {
+            doc.apply(SpokenLine.of(update.utterance()));
+            changed = false; // a line alone changes nothing indexed
+        }
+        if (doc.compliance == null && doc.readyForCompliance()) {
+            changed |= decideCompliance(doc);
         }
         state.update(doc);
-        out.collect(doc);
+        if (changed) {
+            out.collect(doc);
+        }
         if (CallDocument.COMPLETED.equals(doc.status) || CallDocument.INCOMPLETE.equals(doc.status)) {
             ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + retentionMs);
+        }
+    }
+
+    /**
+     * True when the call got a verdict; a tenant without rules gets none, and one whose rules cannot be loaded
+     * none either (logged), never a failure. The lines are dropped either way: every line of this transcription
+     * is in, so any line held from now on belongs to the next one.
+     */
+    private boolean decideCompliance(CallDocument doc) {
+        try {
+            CallCompliance verdict = CallCompliance.evaluate(registry.tenant(doc.tenant), doc.linesInCallOrder());
+            doc.decide(verdict);
+            return verdict != null;
+        } catch (RuntimeException e) {
+            LOG.warn("call {}: compliance not checked: {}", doc.callId, e.getMessage());
+            doc.decide(null);
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (registry != null) {
+            registry.release();
+            registry = null;
         }
     }
 

@@ -36,6 +36,10 @@ public class CallDocument {
     public Map<String, Integer> previousUtterancesByTrack = new HashMap<>();
     public boolean ended;
     public boolean anyTrackIncomplete;
+    /** Redacted utterances held until compliance is decided (then dropped): only what the rules need. */
+    public List<SpokenLine> lines = new ArrayList<>();
+    /** Null until the call is finished and every utterance of it has arrived, or when the tenant has no rules. */
+    public CallCompliance compliance;
 
     public CallDocument() {
     }
@@ -71,6 +75,45 @@ public class CallDocument {
         utteranceCount = 0;
         wordCount = 0;
         durationMs = 0;
+        // Lines are kept: the last transcription's were dropped when it was checked, so any held now are this
+        // one's, which can overtake its STARTED event (the events and the audio are different topics).
+        compliance = null;
+    }
+
+    /** An analyzed utterance of this call (replays of one already held replace it). */
+    public void apply(SpokenLine line) {
+        lines.removeIf(l -> l.track.equals(line.track) && l.idx == line.idx);
+        lines.add(line);
+    }
+
+    /**
+     * Finished (completed or incomplete) and every utterance the tracks reported has arrived: utterances take
+     * a longer path (through NLU) than the track summaries, so a call can finish before its last lines are here.
+     */
+    public boolean readyForCompliance() {
+        if (!(COMPLETED.equals(status) || INCOMPLETE.equals(status))) {
+            return false;
+        }
+        for (String track : tracksTranscribed) {
+            long arrived = lines.stream().filter(l -> l.track.equals(track)).count();
+            if (arrived < utterancesByTrack.getOrDefault(track, 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The held lines in call order: what compliance is evaluated over. */
+    public List<SpokenLine> linesInCallOrder() {
+        List<SpokenLine> sorted = new ArrayList<>(lines);
+        sorted.sort(java.util.Comparator.comparingLong((SpokenLine l) -> l.startMs).thenComparing(l -> l.track));
+        return sorted;
+    }
+
+    /** Records the verdict (null: none, the tenant has no rules) and drops the lines it was made from. */
+    public void decide(CallCompliance outcome) {
+        compliance = outcome;
+        lines = new ArrayList<>();
     }
 
     public void apply(TrackSummary summary) {
@@ -127,6 +170,9 @@ public class CallDocument {
         doc.put("durationMs", durationMs);
         doc.put("utteranceCount", utteranceCount);
         doc.put("wordCount", wordCount);
+        if (compliance != null) {
+            doc.put("compliance", compliance.toSource());
+        }
         doc.put("updatedAt", now);
         return doc;
     }

@@ -1,19 +1,28 @@
 package io.callsight.jobs.speech;
 
 import io.callsight.events.CallEvent;
+import io.callsight.events.Utterance;
 
-/** Either a call lifecycle event or a finished track: the two inputs a call document is built from. */
-public record CallUpdate(CallEvent event, TrackSummary track) {
+/**
+ * One of the inputs a call document is built from: a call lifecycle event, a finished track, or an analyzed
+ * (redacted) utterance for the call's compliance check. Exactly one is set.
+ */
+public record CallUpdate(CallEvent event, TrackSummary track, Utterance utterance) {
 
     public static CallUpdate of(CallEvent event) {
-        return new CallUpdate(event, null);
+        return new CallUpdate(event, null, null);
     }
 
     public static CallUpdate of(TrackSummary track) {
-        return new CallUpdate(null, track);
+        return new CallUpdate(null, track, null);
+    }
+
+    /** Only redacted utterances belong here (those out of {@link AnalyzeUtterances}). */
+    public static CallUpdate of(AnalyzedUtterance analyzed) {
+        return new CallUpdate(null, null, analyzed.utterance());
     }
 
     public String callId() {
-        return event != null ? event.callId() : track.callId();
+        return event != null ? event.callId() : track != null ? track.callId() : utterance.callId();
     }
 }

@@ -125,7 +125,10 @@ public final class PhraseMatcher {
                     if (wk.isEmpty() || c.key.isEmpty() || wk.charAt(0) != c.key.charAt(0)) continue;
                     double d = Math.min(Math.min(distance(wk, c.key), distance(wa, c.altKey)),
                             Math.min(distance(wk, c.altKey), distance(wa, c.key)));
-                    if (d <= tolerance(c.key.length(), n) && lettersClose(window, c.words)) {
+                    // fewer words than the phrase: run-together words must sound the same, not merely close
+                    // ("account" is one edit from "i guarantee")
+                    double allowed = len < n ? 0 : tolerance(c.key.length(), n);
+                    if (d <= allowed && lettersClose(window, c.words)) {
                         cand = new Scored(hit(c, text, s, e, MatchKind.PHONETIC), d);
                     }
                 }

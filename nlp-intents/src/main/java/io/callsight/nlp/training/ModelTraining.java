@@ -32,7 +32,25 @@ public final class ModelTraining {
     private ModelTraining() {}
 
     /** Training data: what to fit on, what to calibrate on, and the hash of the source. */
-    public record TrainingData(List<Example> train, List<Example> validation, String dataHash) {}
+    public record TrainingData(List<Example> train, List<Example> validation, String dataHash, List<String> unlabeled) {
+        public TrainingData(List<Example> train, List<Example> validation, String dataHash) {
+            this(train, validation, dataHash, List.of());
+        }
+
+        /**
+         * With unlabeled utterances (one per line of {@code file}; blank lines skipped) to self-train on
+         * ({@link SelfTraining}); the data hash then covers them too.
+         */
+        public TrainingData withUnlabeled(Path file) throws IOException {
+            List<String> lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8).stream()
+                    .map(String::strip).filter(l -> !l.isEmpty()).toList();
+            if (lines.isEmpty()) {
+                throw new IllegalArgumentException(file + ": no utterances (expected one per line)");
+            }
+            return new TrainingData(train, validation, Datasets.sha256((dataHash + "\n" + String.join("\n", lines))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)), lines);
+        }
+    }
 
     /** Result: the version directory and whether it was (re)trained. */
     public record Outcome(Path versionDir, boolean trained, Manifest manifest) {}
@@ -119,6 +137,10 @@ public final class ModelTraining {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("model", cfg);
         params.put("baseline", baseline);
+        if (!data.unlabeled().isEmpty()) {
+            params.put("self_training", SelfTraining.Config.defaults());
+            params.put("unlabeled_utterances", data.unlabeled().size());
+        }
         params = Jsons.toMap(params);
         Optional<Path> same = force ? Optional.empty() : store.upToDate(tenant, task, data.dataHash(), params);
         if (same.isPresent()) {
@@ -135,8 +157,23 @@ public final class ModelTraining {
         boolean oos = data.validation().stream().anyMatch(e -> e.label().equals(TextClassifier.OUT_OF_SCOPE));
         out.printf(Locale.ROOT, "training %s/%s: %d examples, %d labels, %d validation%s%n", tenant, task, texts.size(), labels.size(),
                 data.validation().size(), oos ? " (with out-of-scope)" : "");
-        BagTrainer.Result r = BagTrainer.train(labels, texts, y, cfg, out);
-        HashedBagModel bag = r.model();
+        BagTrainer.Result r;
+        HashedBagModel bag;
+        if (data.unlabeled().isEmpty()) {
+            r = BagTrainer.train(labels, texts, y, cfg, out);
+            bag = r.model();
+        } else {
+            out.printf(Locale.ROOT, "self-training on %d unlabeled utterances (%s)%n", data.unlabeled().size(), SelfTraining.Config.defaults());
+            BagTrainer.Result[] last = new BagTrainer.Result[1];
+            long t0 = System.nanoTime();
+            bag = SelfTraining.run(data.train(), data.unlabeled(), data.validation(), ex -> {
+                BagTrainer.Config c = ex.size() > texts.size() ? cfg.withEpochs(Math.max(1, cfg.epochs() / 2)) : cfg;
+                last[0] = BagTrainer.train(labels, Datasets.texts(ex), Datasets.indices(ex, labels), c, out);
+                return last[0].model();
+            }, SelfTraining.Config.defaults(), Map.of(), out).model();
+            r = new BagTrainer.Result(bag, (System.nanoTime() - t0) / 1e9, last[0].finalLoss(), last[0].finalTrainAccuracy(),
+                    last[0].javaVsDjlMaxAbsDiff());
+        }
         long b0 = System.nanoTime();
         TfidfLinearModel lin = TfidfLinearModel.train(labels, texts, y, cfg.features(), baseline);
         double linSeconds = (System.nanoTime() - b0) / 1e9;

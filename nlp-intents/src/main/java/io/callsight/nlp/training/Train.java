@@ -28,6 +28,8 @@ public final class Train {
               --buckets N      hash buckets (default 262144)       --min-count N  (default 1)
               --dropout X      dropout on the pooled vector (default 0.1)
               --nb ALPHA       NB log-count-ratio n-gram weighting, add-ALPHA smoothed (default 0 = off)
+              --unlabeled FILE intents: utterances without labels, one per line (e.g. exported customer lines); the
+                               model labels those it is surest of and retrains on them, 3 rounds (self-training)
               --force          retrain even if the data hash and parameters are unchanged
             Progress shows epoch, loss and training accuracy. Runs DJL/PyTorch on 1 CPU thread.""";
 
@@ -61,6 +63,9 @@ public final class Train {
             data = corpus(cli.get("corpus", "en"));
         } else {
             data = ModelTraining.load(Path.of(cli.require("data")), 1);
+        }
+        if (cli.has("unlabeled")) {
+            data = data.withUnlabeled(Path.of(cli.get("unlabeled", null)));
         }
         ModelTraining.trainOrReuse(new ModelStore(Path.of(cli.get("out", "models"))), cli.require("tenant"), cli.command, data, cfg,
                 TfidfLinearModel.Params.defaults(), cli.has("force"), System.out);

@@ -35,6 +35,10 @@ class PhraseMatcherTest {
                 "the dam was broken", "come back fast", "I hungry", "it's the same thing", "nothing else")) {
             assertEquals(List.of(), m.find(s), s);
         }
+        // a demo call's agent asking for the account number is not a guarantee
+        PhraseMatcher compliance = matcher("guarantees", "i guarantee", "i promise you");
+        assertEquals(List.of(), compliance.find("can i have your account number please"));
+        assertEquals(MatchKind.PHONETIC, single(compliance.find("i garantee it")).kind());
     }
 
     @Test

@@ -83,6 +83,23 @@ class ModelTrainingTest {
     }
 
     @Test
+    void unlabeledUtterancesSelfTrainAndAreRecordedInTheManifest(@TempDir Path tmp) throws Exception {
+        Path yaml = Path.of("src/test/resources/intents/acme-telecom.en.yml");
+        Path unlabeled = tmp.resolve("transcripts.txt");
+        Files.writeString(unlabeled, "my card was stolen last night\n\nwhat is my balance this month\nare you open tomorrow\n");
+        ModelTraining.TrainingData plain = ModelTraining.load(yaml, 1);
+        ModelTraining.TrainingData data = plain.withUnlabeled(unlabeled);
+        assertEquals(3, data.unlabeled().size());
+        assertFalse(plain.dataHash().equals(data.dataHash()), "the unlabeled utterances are part of the data hash");
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        ModelTraining.Outcome o = ModelTraining.trainOrReuse(new ModelStore(tmp.resolve("models")), "acme-telecom", "intents", data,
+                BagTrainerTest.small().withEpochs(10), TfidfLinearModel.Params.defaults(), false, quiet);
+        assertEquals(3, ((Number) o.manifest().parameters().get("unlabeled_utterances")).intValue());
+        Files.writeString(unlabeled, "\n \n");
+        assertThrows(IllegalArgumentException.class, () -> plain.withUnlabeled(unlabeled));
+    }
+
+    @Test
     void anInvalidYamlFileFailsWithEveryProblemAndItsLine() {
         Path yaml = Path.of("src/test/resources/intents/invalid.en.yml");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelTraining.load(yaml, 1));
