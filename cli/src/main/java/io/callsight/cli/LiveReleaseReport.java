@@ -15,8 +15,10 @@ import org.elasticsearch.client.Response;
 import org.elasticsearch.client.RestClient;
 
 /**
- * Grayscale numbers from what the speech job indexed: the tenant's analyzed utterances grouped by
+ * Grayscale numbers from what the speech job indexed. Intents: the tenant's analyzed utterances grouped by
  * {@code insight.variant} and {@code insight.model}, with mean confidence and the share without an intent.
+ * Sentiment: grouped by {@code insight.sentiment.model} (the release's candidate version is the candidate side),
+ * with the mean strength |score| in the confidence column and the share of neutral readings in the no-match one.
  */
 final class LiveReleaseReport {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,6 +53,41 @@ final class LiveReleaseReport {
                      "aggs": {"confidence": {"avg": {"field": "insight.confidence"}},
                               "matched": {"filter": {"exists": {"field": "insight.intent"}}}}}}}}}
                 """.formatted(JSON.writeValueAsString(tenant), time);
+    }
+
+    static List<VariantStats> querySentiment(String esUrl, String tenant, Duration since, String candidateVersion)
+            throws IOException {
+        return parseSentiment(search(esUrl, sentimentBody(tenant, since)), candidateVersion);
+    }
+
+    static String sentimentBody(String tenant, Duration since) throws IOException {
+        String time = since == null ? "" : ", {\"range\": {\"indexedAt\": {\"gte\": " + (System.currentTimeMillis() - since.toMillis()) + "}}}";
+        return """
+                {"size": 0,
+                 "query": {"bool": {"filter": [{"term": {"tenant": %s}}, {"exists": {"field": "insight.sentiment.model"}}%s]}},
+                 "aggs": {"model": {"terms": {"field": "insight.sentiment.model"},
+                   "aggs": {"positive": {"filter": {"range": {"insight.sentiment.score": {"gt": 0}}},
+                                         "aggs": {"sum": {"sum": {"field": "insight.sentiment.score"}}}},
+                            "negative": {"filter": {"range": {"insight.sentiment.score": {"lt": 0}}},
+                                         "aggs": {"sum": {"sum": {"field": "insight.sentiment.score"}}}},
+                            "neutral": {"filter": {"term": {"insight.sentiment.label": "neutral"}}}}}}}
+                """.formatted(JSON.writeValueAsString(tenant), time);
+    }
+
+    /** Shared models ("_shared/sentiment-en/v1") answer for tenants without their own: variant {@code shared}. */
+    static List<VariantStats> parseSentiment(JsonNode response, String candidateVersion) {
+        List<VariantStats> out = new ArrayList<>();
+        for (JsonNode m : response.path("aggregations").path("model").path("buckets")) {
+            long n = m.path("doc_count").asLong();
+            String model = m.path("key").asText();
+            String variant = model.startsWith("_shared/") ? "shared" : model.equals(candidateVersion) ? "candidate" : "current";
+            // mean |score| without a script (not every Elasticsearch has painless): positive sum minus negative sum
+            double strength = n == 0 ? 0 : (m.path("positive").path("sum").path("value").asDouble(0)
+                    - m.path("negative").path("sum").path("value").asDouble(0)) / n;
+            out.add(new VariantStats(variant, model, n, strength,
+                    n == 0 ? 0 : (double) m.path("neutral").path("doc_count").asLong() / n, Double.NaN));
+        }
+        return out;
     }
 
     static List<VariantStats> parse(JsonNode response) {

@@ -221,7 +221,8 @@ final class ModelsCommand implements Runnable {
             description = {"Current and candidate side by side: utterances, mean intent confidence, no-match rate.",
                     "With --data FILE both versions answer the file's utterances offline (.txt: one per line; labeled "
                             + "CSV/JSON adds accuracy).",
-                    "Without --data: live numbers from the utterances indexed in Elasticsearch (intents only)."})
+                    "Without --data: live numbers from the utterances indexed in Elasticsearch (for sentiment: mean |score| "
+                            + "as confidence, share of neutral readings as no-match rate)."})
     static final class Report implements Callable<Integer> {
         @Mixin
         Target target;
@@ -250,11 +251,10 @@ final class ModelsCommand implements Runnable {
                 out.printf("%s/%s (%s), offline on %s:%n", target.tenant, target.task,
                         describe(store.release(target.tenant, target.task)), data);
             } else {
-                if (!target.task.equals("intents")) {
-                    throw new IllegalArgumentException("live numbers exist for intents only; use --data FILE for " + target.task);
-                }
                 String url = esUrl != null ? esUrl : System.getenv().getOrDefault("ES_URL", "http://127.0.0.1:9200");
-                stats = LiveReleaseReport.query(url, target.tenant, since);
+                stats = target.task.equals("intents") ? LiveReleaseReport.query(url, target.tenant, since)
+                        : LiveReleaseReport.querySentiment(url, target.tenant, since,
+                                store.release(target.tenant, target.task).candidate());
                 out.printf("%s/%s (%s), live from %s:%n", target.tenant, target.task,
                         describe(store.release(target.tenant, target.task)), url);
             }

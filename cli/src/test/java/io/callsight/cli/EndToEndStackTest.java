@@ -255,6 +255,8 @@ class EndToEndStackTest {
             assertEquals("current", live.get(0).variant());
             assertTrue(live.get(0).utterances() >= tenant.getValue(), tenant + " " + live);
             assertEquals(1.0, live.get(0).noMatchRate(), 1e-9);
+            // no sentiment model anywhere here: the query (a script aggregation) runs and finds nothing
+            assertEquals(List.of(), LiveReleaseReport.querySentiment(stack.config().esUrl(), tenant.getKey(), null, null));
         }
     }
 

@@ -145,4 +145,22 @@ class ModelsCommandTest {
         assertEquals(0.1, stats.get(1).noMatchRate(), 1e-9);
         new com.fasterxml.jackson.databind.ObjectMapper().readTree(LiveReleaseReport.body("acme", java.time.Duration.ofHours(1)));
     }
+
+    @Test
+    void liveSentimentNumbersComeFromTheSentimentModelAggregation() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
+                {"aggregations": {"model": {"buckets": [
+                  {"key": "v1", "doc_count": 80, "positive": {"sum": {"value": 20.0}}, "negative": {"sum": {"value": -13.6}},
+                   "neutral": {"doc_count": 20}},
+                  {"key": "v2", "doc_count": 20, "positive": {"sum": {"value": 6.0}}, "negative": {"sum": {"value": -5.0}},
+                   "neutral": {"doc_count": 2}},
+                  {"key": "_shared/sentiment-en/v1", "doc_count": 5, "positive": {"sum": {"value": 0}},
+                   "negative": {"sum": {"value": 0}}, "neutral": {"doc_count": 5}}]}}}
+                """);
+        List<VariantStats> stats = LiveReleaseReport.parseSentiment(json, "v2");
+        assertEquals(new VariantStats("current", "v1", 80, 0.42, 0.25, Double.NaN).row(), stats.get(0).row());
+        assertEquals(new VariantStats("candidate", "v2", 20, 0.55, 0.1, Double.NaN).row(), stats.get(1).row());
+        assertEquals("shared", stats.get(2).variant());
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(LiveReleaseReport.sentimentBody("acme", null));
+    }
 }

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Evaluates must-say / must-not-say rules over a call's utterances, with the same ASR-tolerant matching as
- * keyword spotting (an agent's "thank you for col in" still counts as the greeting).
+ * Evaluates must-say / must-not-say rules over a call's utterances. Must-say phrases match as tolerantly as
+ * keywords (an agent's "thank you for col in" still counts as the greeting); must-not-say phrases only by their
+ * words or their exact sounds ({@link PhraseMatcher#sameSound}), since a false hit accuses an agent.
  */
 public final class ComplianceEvaluator {
     private final KeywordRules rules;
@@ -13,12 +14,13 @@ public final class ComplianceEvaluator {
 
     public ComplianceEvaluator(KeywordRules rules) {
         this.rules = rules;
-        for (MustSayRule r : rules.mustSay()) mustSay.add(matcher(r.name(), r.phrases()));
-        for (MustNotSayRule r : rules.mustNotSay()) mustNotSay.add(matcher(r.name(), r.phrases()));
+        for (MustSayRule r : rules.mustSay()) mustSay.add(new PhraseMatcher(phrases(r.name(), r.phrases())));
+        // a violation accuses an agent: only the phrase's own sounds count, not similar ones
+        for (MustNotSayRule r : rules.mustNotSay()) mustNotSay.add(PhraseMatcher.sameSound(phrases(r.name(), r.phrases())));
     }
 
-    private static PhraseMatcher matcher(String name, List<Keyword> phrases) {
-        return new PhraseMatcher(phrases.stream().map(k -> new PhraseMatcher.Phrase(name, k.text())).toList());
+    private static List<PhraseMatcher.Phrase> phrases(String name, List<Keyword> phrases) {
+        return phrases.stream().map(k -> new PhraseMatcher.Phrase(name, k.text())).toList();
     }
 
     /** @param utterances in any order; must-say picks the earliest qualifying utterance */

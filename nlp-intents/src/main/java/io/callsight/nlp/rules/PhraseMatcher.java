@@ -34,11 +34,27 @@ public final class PhraseMatcher {
     private final DoubleMetaphone dm = new DoubleMetaphone(12);
     private final Normalizer normalizer = new Normalizer();
     private final List<Compiled> phrases = new ArrayList<>();
+    private final boolean sameSoundOnly;
 
     private record Compiled(Phrase phrase, boolean chinese, List<String> words, String key, String altKey,
                             String hanChars, List<String> fuzzyPinyin) {}
 
     public PhraseMatcher(List<Phrase> phrases) {
+        this(phrases, false);
+    }
+
+    /**
+     * A matcher that takes phonetic matches only when the sounds are the same (homophones, words run together or
+     * split), never merely close: for must-not-say rules, where a hit accuses an agent and "a credit" must not
+     * count as "i guarantee", nor "you should have been" as "you should have known". Chinese keeps its
+     * homophone rule, which already is exact sound (toneless, fuzzy-pinyin merged).
+     */
+    public static PhraseMatcher sameSound(List<Phrase> phrases) {
+        return new PhraseMatcher(phrases, true);
+    }
+
+    private PhraseMatcher(List<Phrase> phrases, boolean sameSoundOnly) {
+        this.sameSoundOnly = sameSoundOnly;
         for (Phrase p : phrases) {
             if (LanguageDetector.containsHan(p.text())) {
                 String han = p.text().codePoints().filter(LanguageDetector::isHan)
@@ -127,7 +143,7 @@ public final class PhraseMatcher {
                             Math.min(distance(wk, c.altKey), distance(wa, c.key)));
                     // fewer words than the phrase: run-together words must sound the same, not merely close
                     // ("account" is one edit from "i guarantee")
-                    double allowed = len < n ? 0 : tolerance(c.key.length(), n);
+                    double allowed = len < n || sameSoundOnly ? 0 : tolerance(c.key.length(), n);
                     if (d <= allowed && lettersClose(window, c.words)) {
                         cand = new Scored(hit(c, text, s, e, MatchKind.PHONETIC), d);
                     }
@@ -176,7 +192,7 @@ public final class PhraseMatcher {
             int mismatches = 0;
             for (int j = 0; j < k; j++) if (!pinyin.get(i + j).equals(c.fuzzyPinyin.get(j))) mismatches++;
             // homophones always; one different syllable only in phrases of 4+ characters
-            if (mismatches == 0 || (k >= 4 && mismatches == 1)) {
+            if (mismatches == 0 || (k >= 4 && mismatches == 1 && !sameSoundOnly)) {
                 out.add(new Scored(hit(c, text, i, i + k, MatchKind.PHONETIC), mismatches));
             }
         }

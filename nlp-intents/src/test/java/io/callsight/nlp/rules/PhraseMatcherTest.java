@@ -71,4 +71,17 @@ class PhraseMatcherTest {
         assertEquals(1, hits.size(), hits.toString());
         return hits.get(0);
     }
+
+    @Test
+    void sameSoundMatchersTakeHomophonesButNotNearMisses() {
+        PhraseMatcher strict = PhraseMatcher.sameSound(List.of(new PhraseMatcher.Phrase("g", "i guarantee"),
+                new PhraseMatcher.Phrase("g", "you should have known")));
+        // what Vosk heard on the demo calls' agent tracks: close in sound, innocent in meaning
+        assertEquals(List.of(), strict.find("we can give you a credit for the days"));
+        assertEquals(List.of(), strict.find("you should have been charged less"));
+        assertEquals(MatchKind.EXACT, single(strict.find("I guarantee it")).kind());
+        assertEquals(MatchKind.PHONETIC, single(strict.find("i guaranty it")).kind());
+        // the tolerant matcher, for keywords and must-say phrases, still takes the near miss
+        assertEquals(MatchKind.PHONETIC, single(matcher("g", "you should have known").find("you should have been")).kind());
+    }
 }
