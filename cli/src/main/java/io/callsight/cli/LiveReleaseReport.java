@@ -43,16 +43,22 @@ final class LiveReleaseReport {
         }
     }
 
-    static String body(String tenant, Duration since) throws IOException {
+    /** The tenant's utterances that have {@code field}, indexed within {@code since} (null: all). */
+    private static String query(String tenant, Duration since, String field) throws IOException {
         String time = since == null ? "" : ", {\"range\": {\"indexedAt\": {\"gte\": " + (System.currentTimeMillis() - since.toMillis()) + "}}}";
         return """
-                {"size": 0,
-                 "query": {"bool": {"filter": [{"term": {"tenant": %s}}, {"exists": {"field": "insight.variant"}}%s]}},
+                "query": {"bool": {"filter": [{"term": {"tenant": %s}}, {"exists": {"field": "%s"}}%s]}}"""
+                .formatted(JSON.writeValueAsString(tenant), field, time);
+    }
+
+    static String body(String tenant, Duration since) throws IOException {
+        return """
+                {"size": 0, %s,
                  "aggs": {"variant": {"terms": {"field": "insight.variant"},
                    "aggs": {"model": {"terms": {"field": "insight.model", "missing": "-"},
                      "aggs": {"confidence": {"avg": {"field": "insight.confidence"}},
                               "matched": {"filter": {"exists": {"field": "insight.intent"}}}}}}}}}
-                """.formatted(JSON.writeValueAsString(tenant), time);
+                """.formatted(query(tenant, since, "insight.variant"));
     }
 
     static List<VariantStats> querySentiment(String esUrl, String tenant, Duration since, String candidateVersion)
@@ -61,17 +67,15 @@ final class LiveReleaseReport {
     }
 
     static String sentimentBody(String tenant, Duration since) throws IOException {
-        String time = since == null ? "" : ", {\"range\": {\"indexedAt\": {\"gte\": " + (System.currentTimeMillis() - since.toMillis()) + "}}}";
         return """
-                {"size": 0,
-                 "query": {"bool": {"filter": [{"term": {"tenant": %s}}, {"exists": {"field": "insight.sentiment.model"}}%s]}},
+                {"size": 0, %s,
                  "aggs": {"model": {"terms": {"field": "insight.sentiment.model"},
                    "aggs": {"positive": {"filter": {"range": {"insight.sentiment.score": {"gt": 0}}},
                                          "aggs": {"sum": {"sum": {"field": "insight.sentiment.score"}}}},
                             "negative": {"filter": {"range": {"insight.sentiment.score": {"lt": 0}}},
                                          "aggs": {"sum": {"sum": {"field": "insight.sentiment.score"}}}},
                             "neutral": {"filter": {"term": {"insight.sentiment.label": "neutral"}}}}}}}
-                """.formatted(JSON.writeValueAsString(tenant), time);
+                """.formatted(query(tenant, since, "insight.sentiment.model"));
     }
 
     /** Shared models ("_shared/sentiment-en/v1") answer for tenants without their own: variant {@code shared}. */

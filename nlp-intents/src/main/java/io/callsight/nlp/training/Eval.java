@@ -74,6 +74,7 @@ public final class Eval {
         if (mb.hasOutOfScope()) {
             summary.put("in-scope accuracy", pair(mb.inScopeAccuracy(), ml == null ? Double.NaN : ml.inScopeAccuracy()));
             summary.put("OOS recall", pair(mb.oosRecall(), ml == null ? Double.NaN : ml.oosRecall()));
+            summary.put("OOS detection AUROC", pair(Evaluator.oosAuroc(bag, test), ml == null ? Double.NaN : Evaluator.oosAuroc(lin, test)));
         }
         summary.put("macro-F1", pair(mb.macroF1(), ml == null ? Double.NaN : ml.macroF1()));
         out.printf(Locale.ROOT, "%s/%s %s on %s%n%-20s %16s %16s%n", tenant, task, dir.getFileName(), data, "metric", "hashed-bag (DJL)",

@@ -91,6 +91,16 @@ public final class ModelTraining {
         return split(Datasets.read(file), hash, seed);
     }
 
+    /** The tenant a YAML intent file declares ({@code tenant:}), or null for other formats. */
+    public static String declaredTenant(Path file) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!(name.endsWith(".yml") || name.endsWith(".yaml"))) {
+            return null;
+        }
+        var loaded = IntentFiles.load(file).intents();
+        return loaded == null ? null : loaded.tenant();
+    }
+
     /** A tenant's YAML intent file as examples; any validation problem fails the load with all of them listed. */
     static List<Example> tenantIntents(Path file) throws IOException {
         List<ValidationError> problems = new IntentValidator().validateFile(file);

@@ -62,7 +62,13 @@ public final class Train {
         if (cli.has("corpus")) {
             data = corpus(cli.get("corpus", "en"));
         } else {
-            data = ModelTraining.load(Path.of(cli.require("data")), 1);
+            Path file = Path.of(cli.require("data"));
+            data = ModelTraining.load(file, 1);
+            String declared = ModelTraining.declaredTenant(file);
+            if (declared != null && !declared.equals(cli.require("tenant"))) {
+                throw new IllegalArgumentException(file + " defines intents for tenant '" + declared + "', not '"
+                        + cli.require("tenant") + "': one tenant's intents never train another's model");
+            }
         }
         if (cli.has("unlabeled")) {
             data = data.withUnlabeled(Path.of(cli.get("unlabeled", null)));

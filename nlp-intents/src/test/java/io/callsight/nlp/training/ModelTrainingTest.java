@@ -100,6 +100,14 @@ class ModelTrainingTest {
     }
 
     @Test
+    void aTenantsIntentFileCannotTrainAnotherTenantsModel(@TempDir Path tmp) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Train.main(new String[] {"intents",
+                "--tenant", "globex", "--data", "src/test/resources/intents/acme-telecom.en.yml", "--out", tmp.toString()}));
+        assertTrue(e.getMessage().contains("'acme-telecom', not 'globex'"), e.getMessage());
+        assertFalse(Files.exists(tmp.resolve("globex")));
+    }
+
+    @Test
     void anInvalidYamlFileFailsWithEveryProblemAndItsLine() {
         Path yaml = Path.of("src/test/resources/intents/invalid.en.yml");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelTraining.load(yaml, 1));
