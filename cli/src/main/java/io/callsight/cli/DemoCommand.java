@@ -14,8 +14,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"See Callsight work end to end: start the stack, render the scripted demo calls (MaryTTS) if "
-                + "missing, import them, wait until they are indexed, and print their transcripts.",
+        description = {"See Callsight work end to end: train the demo tenants' intent and the shared sentiment models "
+                + "if missing, start the stack, render the scripted demo calls (MaryTTS) if missing, import them, wait "
+                + "until they are indexed, and print their transcripts with intents, sentiment and compliance verdicts.",
                 "Run `callsight down` afterwards to stop the stack."})
 final class DemoCommand implements Callable<Integer> {
     @Mixin
@@ -32,6 +33,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        DemoModels.ensureTrained(System.out); // the job picks new models up by itself, so order does not matter
         LocalStack local = new LocalStack(stack.config());
         local.up(System.out);
         List<DemoCalls.DemoCall> demo = DemoCalls.ensureRendered(System.out);
@@ -58,7 +60,7 @@ final class DemoCommand implements Callable<Integer> {
                 System.out.printf(Locale.ROOT, "== %s (%s, %d utterances, WER %.1f %%)%n", callId,
                         call.reference().tenant(), transcript.size(), 100 * score.rate());
                 transcript.stream().limit(lines).forEach(l -> System.out.printf(Locale.ROOT,
-                        "  %6.1fs %-8s %s%n", l.startMs() / 1000.0, l.track(), l.text()));
+                        "  %6.1fs %-8s %s%s%n", l.startMs() / 1000.0, l.track(), l.text(), describeInsight(l)));
                 if (transcript.size() > lines) {
                     System.out.printf("  ... %d more%n", transcript.size() - lines);
                 }
@@ -79,6 +81,21 @@ final class DemoCommand implements Callable<Integer> {
                 + "&_source=callId,tenant,compliance.missed,compliance.violations.rule'");
         System.out.println("Stop the stack with: ./callsight down");
         return imported.stream().allMatch(ImportResult::ok) ? 0 : 2;
+    }
+
+    /** "  [intent report_lost_card 0.93, negative]" for customer lines with an intent or a sentiment, else "". */
+    static String describeInsight(TranscriptQueries.Line l) {
+        if (!"CUSTOMER".equals(l.track()) || l.intent() == null && l.sentiment() == null) {
+            return "";
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        if (l.intent() != null) {
+            parts.add(String.format(Locale.ROOT, "intent %s %.2f", l.intent(), l.intentConfidence()));
+        }
+        if (l.sentiment() != null) {
+            parts.add(l.sentiment());
+        }
+        return "  [" + String.join(", ", parts) + "]";
     }
 
     /** One line for the demo: the verdict, what was missed and what was said that must not be. */

@@ -27,7 +27,9 @@ final class TranscriptQueries implements AutoCloseable {
         this.client = ElasticsearchClients.connect(esUrl, System.getenv("ES_API_KEY"));
     }
 
-    record Line(String track, int idx, long startMs, long endMs, String text, double confidence) {
+    /** {@code intent}, {@code intentConfidence} and {@code sentiment} come from the insight (null/0 when absent). */
+    record Line(String track, int idx, long startMs, long endMs, String text, double confidence, String intent,
+            double intentConfidence, String sentiment) {
     }
 
     /** Waits until every call's document says all its tracks are transcribed; reports how many are done. */
@@ -135,10 +137,13 @@ final class TranscriptQueries implements AutoCloseable {
     List<Line> transcript(String callId, long sinceMs) throws IOException {
         List<Line> lines = new ArrayList<>();
         for (Map<?, ?> doc : utterances(callId, sinceMs)) {
+            Map<?, ?> insight = doc.get("insight") instanceof Map<?, ?> m ? m : Map.of();
+            Map<?, ?> sentiment = insight.get("sentiment") instanceof Map<?, ?> m ? m : Map.of();
             lines.add(new Line((String) doc.get("track"), ((Number) doc.get("idx")).intValue(),
                     ((Number) doc.get("startMs")).longValue(),
                     ((Number) doc.get("endMs")).longValue(), (String) doc.get("text"),
-                    ((Number) doc.get("confidence")).doubleValue()));
+                    ((Number) doc.get("confidence")).doubleValue(), (String) insight.get("intent"),
+                    insight.get("confidence") instanceof Number n ? n.doubleValue() : 0, (String) sentiment.get("label")));
         }
         return lines;
     }

@@ -2,6 +2,7 @@ package io.callsight.nlp.training;
 
 import io.callsight.nlp.classify.ModelStore;
 import io.callsight.nlp.classify.TfidfLinearModel;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,10 +45,7 @@ public final class Train {
         if (!cli.command.equals("intents") && !cli.command.equals("sentiment")) {
             throw new IllegalArgumentException("unknown task " + cli.command + " (intents or sentiment)");
         }
-        BagTrainer.Config cfg = BagTrainer.Config.defaults();
-        if (cli.command.equals("sentiment")) {
-            cfg = cfg.withDropout(0.3f, 0f).withRows(2, 1 << 17).withEpochs(5).withBatch(128);
-        }
+        BagTrainer.Config cfg = defaults(cli.command);
         cfg = cfg.withEpochs(Integer.parseInt(cli.get("epochs", "" + cfg.epochs())))
                 .withDim(Integer.parseInt(cli.get("dim", "" + cfg.dim())))
                 .withLearningRate(Float.parseFloat(cli.get("lr", "" + cfg.learningRate())))
@@ -77,8 +75,14 @@ public final class Train {
                 TfidfLinearModel.Params.defaults(), cli.has("force"), System.out);
     }
 
+    /** The settings {@code train intents|sentiment} uses when no option overrides them. */
+    public static BagTrainer.Config defaults(String task) {
+        BagTrainer.Config cfg = BagTrainer.Config.defaults();
+        return task.equals("sentiment") ? cfg.withDropout(0.3f, 0f).withRows(2, 1 << 17).withEpochs(5).withBatch(128) : cfg;
+    }
+
     /** Shared sentiment corpora as one training set (validation = seeded 5 %). */
-    static ModelTraining.TrainingData corpus(String lang) throws Exception {
+    public static ModelTraining.TrainingData corpus(String lang) throws IOException {
         Path d = Datasets.sharedDir();
         List<Example> all = new ArrayList<>();
         if (lang.equals("zh")) {
