@@ -40,6 +40,12 @@ final class DemoCalls {
                     .collect(Collectors.joining(" "));
         }
 
+        /** The script's lines with their rendered start times: what compliance rules are checked against. */
+        List<io.callsight.nlp.rules.TimedUtterance> scriptLines() {
+            return reference.lines().stream()
+                    .map(l -> new io.callsight.nlp.rules.TimedUtterance(l.speaker(), l.startMs(), l.text())).toList();
+        }
+
         WordErrorRate.Score score(Track track, String hypothesis) {
             return WordErrorRate.score(script(track), hypothesis);
         }

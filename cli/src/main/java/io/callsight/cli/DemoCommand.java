@@ -2,6 +2,8 @@ package io.callsight.cli;
 
 import io.callsight.asr.eval.WordErrorRate;
 import io.callsight.ingest.ImportResult;
+import io.callsight.nlp.insights.ModelRegistry;
+import io.callsight.nlp.insights.TenantModels;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -45,13 +47,15 @@ final class DemoCommand implements Callable<Integer> {
                 demo.stream().map(DemoCalls.DemoCall::wav).toList());
         List<String> callIds = imported.stream().filter(ImportResult::ok).map(ImportResult::callId).toList();
         System.out.printf("waiting for %d calls to be transcribed and indexed...%n", callIds.size());
-        try (TranscriptQueries es = new TranscriptQueries(local.config().esUrl())) {
+        try (TranscriptQueries es = new TranscriptQueries(local.config().esUrl());
+                ModelRegistry rules = new ModelRegistry(DemoModels.modelsDir(), 0)) {
             long start = System.nanoTime();
             Set<String> done = es.awaitTranscribed(callIds, importedSince, timeout,
                     n -> System.out.printf("  %d/%d indexed%n", n, callIds.size()));
             System.out.printf(Locale.ROOT, "indexed %d/%d calls in %.1f s%n%n", done.size(), callIds.size(),
                     (System.nanoTime() - start) / 1e9);
             WordErrorRate.Score total = WordErrorRate.Score.ZERO;
+            ComplianceAgreement agreement = new ComplianceAgreement();
             for (DemoCalls.DemoCall call : demo) {
                 String callId = call.reference().callId();
                 List<TranscriptQueries.Line> transcript = es.transcript(callId, importedSince);
@@ -64,10 +68,20 @@ final class DemoCommand implements Callable<Integer> {
                 if (transcript.size() > lines) {
                     System.out.printf("  ... %d more%n", transcript.size() - lines);
                 }
-                System.out.println("  " + describeCompliance(es.awaitCompliance(callId, Duration.ofSeconds(10))));
+                Map<?, ?> verdict = es.awaitCompliance(callId, Duration.ofSeconds(10));
+                System.out.println("  " + describeCompliance(verdict));
+                TenantModels tenant = rules.tenant(call.reference().tenant());
+                if (tenant.rules() != null) {
+                    agreement.add(callId, tenant.rules(), tenant.compliance().evaluate(call.scriptLines()), verdict);
+                }
             }
             System.out.printf(Locale.ROOT, "%noverall word error rate against the scripts: %.1f %% (%d words)%n",
                     100 * total.rate(), total.referenceWords());
+            if (agreement.checks() > 0) {
+                System.out.printf(Locale.ROOT, "compliance on recognized speech vs the same rules on the scripts: %d of %d "
+                        + "rule checks agree%n", agreement.agreed(), agreement.checks());
+                agreement.disagreements().forEach(d -> System.out.println("  " + d));
+            }
         }
         String url = local.config().esUrl();
         System.out.println();
