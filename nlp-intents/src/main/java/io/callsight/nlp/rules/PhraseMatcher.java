@@ -161,7 +161,10 @@ public final class PhraseMatcher {
 
     private static boolean edgesOk(List<String> window, List<String> phrase) {
         boolean fwFirst = FUNCTION_WORDS.contains(window.get(0)), fwLast = FUNCTION_WORDS.contains(window.get(window.size() - 1));
-        if (fwFirst && !FUNCTION_WORDS.contains(phrase.get(0))) return false;
+        // ...unless the window has a word more than the phrase: recognizers split unknown names into short common
+        // words ("Acme Bank" → "at me bank", "Shield Insurance" → "she on insurance")
+        boolean split = window.size() > phrase.size();
+        if (fwFirst && !split && !FUNCTION_WORDS.contains(phrase.get(0))) return false;
         if (fwLast && !FUNCTION_WORDS.contains(phrase.get(phrase.size() - 1))) return false;
         // a window made only of function words never matches phonetically
         return !window.stream().allMatch(FUNCTION_WORDS::contains);

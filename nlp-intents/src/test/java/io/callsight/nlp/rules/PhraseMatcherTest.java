@@ -26,6 +26,10 @@ class PhraseMatcherTest {
         assertEquals("know the telecom", single(m.find("this is know the telecom support")).matchedText());
         assertEquals("thank you for coling", single(m.find("thank you for coling")).matchedText());
         assertEquals("Verizen", single(m.find("Verizen")).matchedText());
+        // brand names the recognizer split into common words (heard on the demo calls)
+        assertEquals("at me bank", single(matcher("g", "Acme Bank").find("thank you for calling at me bank this call")).matchedText());
+        assertEquals("she on insurance", single(matcher("g", "Shield Insurance").find("she on insurance claims department"))
+                .matchedText());
     }
 
     @Test
