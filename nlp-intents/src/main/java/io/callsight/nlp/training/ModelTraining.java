@@ -42,6 +42,9 @@ public final class ModelTraining {
          * ({@link SelfTraining}); the data hash then covers them too.
          */
         public TrainingData withUnlabeled(Path file) throws IOException {
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException(file + ": no such file (--unlabeled takes a text file, one utterance per line)");
+            }
             List<String> lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8).stream()
                     .map(String::strip).filter(l -> !l.isEmpty()).toList();
             if (lines.isEmpty()) {

@@ -97,6 +97,8 @@ class ModelTrainingTest {
         assertEquals(3, ((Number) o.manifest().parameters().get("unlabeled_utterances")).intValue());
         Files.writeString(unlabeled, "\n \n");
         assertThrows(IllegalArgumentException.class, () -> plain.withUnlabeled(unlabeled));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> plain.withUnlabeled(tmp.resolve("missing.txt")))
+                .getMessage().contains("missing.txt: no such file"));
     }
 
     @Test
