@@ -64,6 +64,17 @@ public final class ModelTraining {
      */
     public static final int MIN_OOS_FOR_CLASS = 10;
 
+    /** Folds for calibrating a model whose validation split has no in-scope examples. */
+    static final int FOLDS = 5;
+
+    /**
+     * A training set too small to spare validation examples (see {@link #split}) is calibrated by cross-validation
+     * instead, when every fold can still hold an example.
+     */
+    static boolean needsCrossValidation(TrainingData data) {
+        return data.validation().stream().allMatch(ModelTraining::isOutOfScope) && data.train().size() >= 2 * FOLDS;
+    }
+
     /**
      * Loads {@code file}: a tenant intent file ({@code .yml}/{@code .yaml}, validated first: every problem is
      * reported with file:line); CLINC-style JSON with its {@code train}+{@code oos_train} and
@@ -150,6 +161,7 @@ public final class ModelTraining {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("model", cfg);
         params.put("baseline", baseline);
+        params.put("calibration", needsCrossValidation(data) ? FOLDS + "-fold cross-validation" : "validation split");
         if (!data.unlabeled().isEmpty()) {
             params.put("self_training", SelfTraining.Config.defaults());
             params.put("unlabeled_utterances", data.unlabeled().size());
@@ -196,7 +208,22 @@ public final class ModelTraining {
         metrics.put("train_accuracy", round(r.finalTrainAccuracy()));
         metrics.put("java_vs_djl_max_abs_diff", r.javaVsDjlMaxAbsDiff());
         metrics.put("embedding_rows", bag.rowCount());
-        if (!data.validation().isEmpty()) {
+        if (needsCrossValidation(data)) {
+            // nothing in-scope held out (too few examples to spare): calibrate on k-fold out-of-fold predictions
+            out.printf(Locale.ROOT, "calibrating on %d-fold cross-validation (no in-scope examples could be held out)%n", FOLDS);
+            List<Example> all = new ArrayList<>(data.train());
+            all.addAll(data.validation());
+            boolean anyOos = all.stream().anyMatch(ModelTraining::isOutOfScope);
+            FoldModels bagFolds = FoldModels.train(labels, data.train(), FOLDS, 1, ex -> BagTrainer.train(labels, Datasets.texts(ex),
+                    Datasets.indices(ex, labels), cfg, null).model());
+            FoldModels linFolds = FoldModels.train(labels, data.train(), FOLDS, 1, ex -> TfidfLinearModel.train(labels,
+                    Datasets.texts(ex), Datasets.indices(ex, labels), cfg.features(), baseline));
+            metrics.put("validation", validation(bagFolds, all, anyOos));
+            metrics.put("baseline_validation", validation(linFolds, all, anyOos));
+            metrics.put("validation_method", FOLDS + "-fold cross-validation");
+            bag.setCalibration(bagFolds.temperature(), bagFolds.oosThreshold());
+            lin.setCalibration(linFolds.temperature(), linFolds.oosThreshold());
+        } else if (!data.validation().isEmpty()) {
             metrics.put("validation", validation(bag, data.validation(), oos));
             metrics.put("baseline_validation", validation(lin, data.validation(), oos));
         }

@@ -77,9 +77,15 @@ class ModelTrainingTest {
         assertFalse(data.train().stream().anyMatch(e -> e.label().equals(TextClassifier.OUT_OF_SCOPE)));
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         ModelStore store = new ModelStore(tmp.resolve("models"));
-        ModelTraining.trainOrReuse(store, "acme-telecom", "intents", data, BagTrainerTest.small().withEpochs(20),
-                TfidfLinearModel.Params.defaults(), false, quiet);
-        assertEquals("report_lost_card", store.load("acme-telecom", "intents").predict("my card was stolen").bestLabel());
+        ModelTraining.Outcome o = ModelTraining.trainOrReuse(store, "acme-telecom", "intents", data,
+                BagTrainerTest.small().withEpochs(20), TfidfLinearModel.Params.defaults(), false, quiet);
+        HashedBagModel model = store.load("acme-telecom", "intents");
+        assertEquals("report_lost_card", model.predict("my card was stolen").bestLabel());
+        // too few examples to hold any out: calibrated on 5-fold out-of-fold predictions instead of left at T = 1
+        assertEquals("5-fold cross-validation", o.manifest().metrics().get("validation_method"));
+        Map<?, ?> validation = (Map<?, ?>) o.manifest().metrics().get("validation");
+        assertEquals(data.train().size() + data.validation().size(), ((Number) validation.get("examples")).intValue());
+        assertTrue(model.temperature() != 1.0, "temperature " + model.temperature());
     }
 
     @Test
