@@ -4,7 +4,7 @@ package io.callsight.nlp.classify;
  * The calibration every {@link TextClassifier} carries: the softmax temperature and the out-of-scope threshold
  * fitted after training. Volatile because a model can be recalibrated while other threads classify with it.
  */
-abstract class CalibratedClassifier implements TextClassifier {
+public abstract class CalibratedClassifier implements TextClassifier {
     private volatile double temperature = 1;
     private volatile double oosThreshold = 0;
 

@@ -1,5 +1,6 @@
 package io.callsight.nlp.training;
 
+import io.callsight.nlp.classify.CalibratedClassifier;
 import io.callsight.nlp.classify.TextClassifier;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,12 +17,10 @@ import java.util.function.Function;
  * are fitted on ({@code Evaluator.calibrate}) before they are set on the model trained on everything; evaluated,
  * it gives the k-fold cross-validation figures for the manifest.
  */
-final class FoldModels implements TextClassifier {
+final class FoldModels extends CalibratedClassifier {
     private final List<String> labels;
     private final List<TextClassifier> folds;
     private final Map<String, TextClassifier> heldOutBy;
-    private double temperature = 1;
-    private double oosThreshold = 0;
 
     private FoldModels(List<String> labels, List<TextClassifier> folds, Map<String, TextClassifier> heldOutBy) {
         this.labels = labels;
@@ -67,21 +66,5 @@ final class FoldModels implements TextClassifier {
             }
         }
         return mean;
-    }
-
-    @Override
-    public double temperature() {
-        return temperature;
-    }
-
-    @Override
-    public double oosThreshold() {
-        return oosThreshold;
-    }
-
-    @Override
-    public void setCalibration(double temperature, double oosThreshold) {
-        this.temperature = temperature;
-        this.oosThreshold = oosThreshold;
     }
 }

@@ -3,7 +3,7 @@ package io.callsight.nlp.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.callsight.nlp.classify.TextClassifier;
+import io.callsight.nlp.classify.CalibratedClassifier;
 import io.callsight.nlp.training.Example;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +11,9 @@ import org.junit.jupiter.api.Test;
 
 class EvaluatorTest {
     /** Logits looked up by text: a fake that makes the expected metrics easy to count by hand. */
-    static final class FixedLogits implements TextClassifier {
+    static final class FixedLogits extends CalibratedClassifier {
         private final List<String> labels;
         private final Map<String, float[]> logits;
-        private double temperature = 1, threshold = 0;
 
         FixedLogits(List<String> labels, Map<String, float[]> logits) {
             this.labels = labels;
@@ -29,22 +28,6 @@ class EvaluatorTest {
         @Override
         public float[] logits(String text) {
             return logits.get(text);
-        }
-
-        @Override
-        public double temperature() {
-            return temperature;
-        }
-
-        @Override
-        public double oosThreshold() {
-            return threshold;
-        }
-
-        @Override
-        public void setCalibration(double temperature, double oosThreshold) {
-            this.temperature = temperature;
-            this.threshold = oosThreshold;
         }
     }
 
