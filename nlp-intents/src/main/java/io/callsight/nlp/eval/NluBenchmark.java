@@ -245,12 +245,9 @@ public final class NluBenchmark {
                 unlabeled.isEmpty() ? "" : " + " + unlabeled.size() + " unlabeled", val.size(), test.size(), labels.size());
         BagTrainer.Result[] last = new BagTrainer.Result[1];
         long a0 = System.nanoTime();
-        HashedBagModel bag = SelfTraining.run(train, unlabeled, val, ex -> {
-            // once pseudo-labels have multiplied the set, half the epochs give as many updates
-            BagTrainer.Config c = ex.size() > train.size() ? cfg.withEpochs(Math.max(1, cfg.epochs() / 2)) : cfg;
-            last[0] = BagTrainer.train(labels, Datasets.texts(ex), Datasets.indices(ex, labels), c, verbose ? out : null);
-            return last[0].model();
-        }, SelfTraining.Config.defaults(), gold, verbose ? out : null).model();
+        HashedBagModel bag = SelfTraining.run(train, unlabeled, val,
+                SelfTraining.bagTrainer(labels, train.size(), cfg, verbose ? out : null, result -> last[0] = result),
+                SelfTraining.Config.defaults(), gold, verbose ? out : null).model();
         BagTrainer.Result r = last[0];
         double bagSeconds = (System.nanoTime() - a0) / 1e9;
         Evaluator.CalibrationReport cb = Evaluator.calibrate(bag, val, oos);

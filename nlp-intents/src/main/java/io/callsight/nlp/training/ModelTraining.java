@@ -191,11 +191,9 @@ public final class ModelTraining {
             out.printf(Locale.ROOT, "self-training on %d unlabeled utterances (%s)%n", data.unlabeled().size(), SelfTraining.Config.defaults());
             BagTrainer.Result[] last = new BagTrainer.Result[1];
             long t0 = System.nanoTime();
-            bag = SelfTraining.run(data.train(), data.unlabeled(), data.validation(), ex -> {
-                BagTrainer.Config c = ex.size() > texts.size() ? cfg.withEpochs(Math.max(1, cfg.epochs() / 2)) : cfg;
-                last[0] = BagTrainer.train(labels, Datasets.texts(ex), Datasets.indices(ex, labels), c, out);
-                return last[0].model();
-            }, SelfTraining.Config.defaults(), Map.of(), out).model();
+            bag = SelfTraining.run(data.train(), data.unlabeled(), data.validation(),
+                    SelfTraining.bagTrainer(labels, texts.size(), cfg, out, result -> last[0] = result),
+                    SelfTraining.Config.defaults(), Map.of(), out).model();
             r = new BagTrainer.Result(bag, (System.nanoTime() - t0) / 1e9, last[0].finalLoss(), last[0].finalTrainAccuracy(),
                     last[0].javaVsDjlMaxAbsDiff());
         }

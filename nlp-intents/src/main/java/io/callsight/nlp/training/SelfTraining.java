@@ -1,5 +1,6 @@
 package io.callsight.nlp.training;
 
+import io.callsight.nlp.classify.HashedBagModel;
 import io.callsight.nlp.classify.Prediction;
 import io.callsight.nlp.classify.TextClassifier;
 import io.callsight.nlp.eval.Evaluator;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -90,5 +92,20 @@ public final class SelfTraining {
         }
         long ok = pseudo.stream().filter(e -> e.label().equals(gold.get(e.text()))).count();
         return (double) ok / pseudo.size();
+    }
+
+    /**
+     * The bag trainer both {@code train intents --unlabeled} and the benchmark self-train with: labels fixed to
+     * {@code labels}; once pseudo-labels have made the set several times larger than the {@code labeled} examples,
+     * half the epochs, which still means more updates than the first round got. {@code each} sees every result.
+     */
+    public static Function<List<Example>, HashedBagModel> bagTrainer(List<String> labels, int labeled, BagTrainer.Config cfg,
+            PrintStream progress, Consumer<BagTrainer.Result> each) {
+        return ex -> {
+            BagTrainer.Config c = ex.size() > labeled ? cfg.withEpochs(Math.max(1, cfg.epochs() / 2)) : cfg;
+            BagTrainer.Result r = BagTrainer.train(labels, Datasets.texts(ex), Datasets.indices(ex, labels), c, progress);
+            each.accept(r);
+            return r.model();
+        };
     }
 }
