@@ -70,6 +70,12 @@ final class DemoCommand implements Callable<Integer> {
                 }
                 Map<?, ?> verdict = es.awaitCompliance(callId, Duration.ofSeconds(10));
                 System.out.println("  " + describeCompliance(verdict));
+                Map<?, ?> analyzed = es.call(callId);
+                if (analyzed != null && analyzed.get("sentiment") instanceof Map<?, ?> mood) {
+                    System.out.printf(Locale.ROOT, "  customer sentiment: %+.2f at the start, %+.2f at the end (mean %+.2f over %s lines)%n",
+                            ((Number) mood.get("customerStart")).doubleValue(), ((Number) mood.get("customerEnd")).doubleValue(),
+                            ((Number) mood.get("customerMean")).doubleValue(), mood.get("customerLines"));
+                }
                 TenantModels tenant = rules.tenant(call.reference().tenant());
                 if (tenant.rules() != null) {
                     agreement.add(callId, tenant.rules(), tenant.compliance().evaluate(call.scriptLines()), verdict);

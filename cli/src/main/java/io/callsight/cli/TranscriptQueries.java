@@ -113,11 +113,17 @@ final class TranscriptQueries implements AutoCloseable {
      * (the tenant has no must-say / must-not-say rules, or its rules file is invalid).
      */
     Map<?, ?> awaitCompliance(String callId, Duration timeout) throws IOException, InterruptedException {
+        Map<?, ?> call = awaitAnalysis(callId, "compliance", timeout);
+        return call == null ? null : (Map<?, ?>) call.get("compliance");
+    }
+
+    /** The call document once it has {@code field} (an analysis of the finished call), or null after {@code timeout}. */
+    Map<?, ?> awaitAnalysis(String callId, String field, Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Map<?, ?> call = call(callId);
-            if (call != null && call.get("compliance") instanceof Map<?, ?> c) {
-                return c;
+            if (call != null && call.get(field) instanceof Map<?, ?>) {
+                return call;
             }
             if (System.nanoTime() > deadline) {
                 return null;

@@ -302,6 +302,14 @@ class EndToEndStackTest {
                 disclosed += "recording_disclosure".equals(m.get("rule")) ? 1 : 0;
             }
             System.out.println(callId + ": " + DemoCommand.describeCompliance(c));
+            // the shared sentiment model reads every line, so every finished call has a customer sentiment summary
+            Map<?, ?> mood = (Map<?, ?>) es.call(callId).get("sentiment");
+            assertTrue(mood != null && ((Number) mood.get("customerLines")).intValue() > 0, callId + " sentiment " + mood);
+            for (String k : List.of("customerMean", "customerStart", "customerEnd")) {
+                double v = ((Number) mood.get(k)).doubleValue();
+                assertTrue(v >= -1 && v <= 1, callId + " " + k + " " + v);
+            }
+            System.out.println(callId + ": customer sentiment " + mood);
         }
         // recognition errors may cost one call its phrase, but not most of them
         assertTrue(disclosed >= 2, "recording disclosure found in " + disclosed + " of " + callIds.size() + " calls");

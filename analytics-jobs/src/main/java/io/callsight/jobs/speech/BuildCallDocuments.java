@@ -2,6 +2,7 @@ package io.callsight.jobs.speech;
 
 import io.callsight.nlp.insights.ModelRegistry;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * Keyed by call id: folds call events, finished tracks and analyzed utterances into the call document and emits
  * the new version after every change that shows (indexed under the call id, so each version replaces the last).
  * Once the call is finished and all its utterances are in, it is checked against the tenant's must-say /
- * must-not-say rules (the models' {@link ModelRegistry}, shared with the NLU operator). State is kept a day after
+ * must-not-say rules (the models' {@link ModelRegistry}, shared with the NLU operator) and its customer's
+ * sentiment is summed up. State is kept a day after
  * the call completes, so a re-import within that day also removes utterances the new transcription no longer has.
  */
 public final class BuildCallDocuments extends KeyedProcessFunction<String, CallUpdate, CallDocument> {
@@ -56,11 +58,11 @@ public final class BuildCallDocuments extends KeyedProcessFunction<String, CallU
             doc.apply(update.track());
             doc.staleUtteranceIds(update.track()).forEach(id -> ctx.output(STALE_UTTERANCES, id));
         } else {
-            doc.apply(SpokenLine.of(update.utterance()));
+            doc.apply(SpokenLine.of(update.utterance(), update.sentiment()));
             changed = false; // a line alone changes nothing indexed
         }
-        if (doc.compliance == null && doc.readyForCompliance()) {
-            changed |= decideCompliance(doc);
+        if (!doc.analyzed && doc.readyForAnalysis()) {
+            changed |= analyze(doc);
         }
         state.update(doc);
         if (changed) {
@@ -72,20 +74,21 @@ public final class BuildCallDocuments extends KeyedProcessFunction<String, CallU
     }
 
     /**
-     * True when the call got a verdict; a tenant without rules gets none, and one whose rules cannot be loaded
-     * none either (logged), never a failure. The lines are dropped either way: every line of this transcription
-     * is in, so any line held from now on belongs to the next one.
+     * Compliance verdict and sentiment summary of a finished call; true when either was made. A tenant without
+     * rules gets no verdict, one whose rules cannot be loaded none either (logged), never a failure. The lines are
+     * dropped either way: every line of this transcription is in, so any line held from now on belongs to the next.
      */
-    private boolean decideCompliance(CallDocument doc) {
+    private boolean analyze(CallDocument doc) {
+        List<SpokenLine> lines = doc.linesInCallOrder();
+        CallSentiment summary = CallSentiment.of(lines);
+        CallCompliance verdict = null;
         try {
-            CallCompliance verdict = CallCompliance.evaluate(registry.tenant(doc.tenant), doc.linesInCallOrder());
-            doc.decide(verdict);
-            return verdict != null;
+            verdict = CallCompliance.evaluate(registry.tenant(doc.tenant), lines);
         } catch (RuntimeException e) {
             LOG.warn("call {}: compliance not checked: {}", doc.callId, e.getMessage());
-            doc.decide(null);
-            return false;
         }
+        doc.analyzed(verdict, summary);
+        return verdict != null || summary != null;
     }
 
     @Override

@@ -40,6 +40,10 @@ public class CallDocument {
     public List<SpokenLine> lines = new ArrayList<>();
     /** Null until the call is finished and every utterance of it has arrived, or when the tenant has no rules. */
     public CallCompliance compliance;
+    /** Null until then too, or when no customer line has a sentiment score. */
+    public CallSentiment sentiment;
+    /** The finished call's lines have been analyzed (compliance, sentiment); false again after a re-import. */
+    public boolean analyzed;
 
     public CallDocument() {
     }
@@ -78,6 +82,8 @@ public class CallDocument {
         // Lines are kept: the last transcription's were dropped when it was checked, so any held now are this
         // one's, which can overtake its STARTED event (the events and the audio are different topics).
         compliance = null;
+        sentiment = null;
+        analyzed = false;
     }
 
     /** An analyzed utterance of this call (replays of one already held replace it). */
@@ -90,7 +96,7 @@ public class CallDocument {
      * Finished (completed or incomplete) and every utterance the tracks reported has arrived: utterances take
      * a longer path (through NLU) than the track summaries, so a call can finish before its last lines are here.
      */
-    public boolean readyForCompliance() {
+    public boolean readyForAnalysis() {
         if (!(COMPLETED.equals(status) || INCOMPLETE.equals(status))) {
             return false;
         }
@@ -103,16 +109,18 @@ public class CallDocument {
         return true;
     }
 
-    /** The held lines in call order: what compliance is evaluated over. */
+    /** The held lines in call order: what compliance and the sentiment summary are made from. */
     public List<SpokenLine> linesInCallOrder() {
         List<SpokenLine> sorted = new ArrayList<>(lines);
         sorted.sort(java.util.Comparator.comparingLong((SpokenLine l) -> l.startMs).thenComparing(l -> l.track));
         return sorted;
     }
 
-    /** Records the verdict (null: none, the tenant has no rules) and drops the lines it was made from. */
-    public void decide(CallCompliance outcome) {
-        compliance = outcome;
+    /** Records the analysis (either part may be null) and drops the lines it was made from. */
+    public void analyzed(CallCompliance verdict, CallSentiment summary) {
+        compliance = verdict;
+        sentiment = summary;
+        analyzed = true;
         lines = new ArrayList<>();
     }
 
@@ -172,6 +180,9 @@ public class CallDocument {
         doc.put("wordCount", wordCount);
         if (compliance != null) {
             doc.put("compliance", compliance.toSource());
+        }
+        if (sentiment != null) {
+            doc.put("sentiment", sentiment.toSource());
         }
         doc.put("updatedAt", now);
         return doc;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.callsight.events.CallEvent;
+import io.callsight.events.Insight;
 import io.callsight.events.Track;
 import io.callsight.events.Utterance;
 import java.nio.file.Files;
@@ -54,6 +55,14 @@ class BuildCallDocumentsTest {
     private static CallUpdate line(String tenant, Track track, int idx, long startMs, String text) {
         return CallUpdate.of(new AnalyzedUtterance(
                 new Utterance(tenant, "c1", track, idx, startMs, startMs + 1000, text, null, null, 0.9, true), null));
+    }
+
+    private static CallUpdate line(String tenant, Track track, int idx, long startMs, double sentiment) {
+        Utterance u = new Utterance(tenant, "c1", track, idx, startMs, startMs + 1000, "words", null, null, 0.9, true);
+        Insight insight = new Insight(tenant, "c1", track, idx, "en", null, 0, null, Insight.CURRENT,
+                new Insight.SentimentReading(sentiment < 0 ? "negative" : "positive", sentiment, "_shared/sentiment-en/v1"),
+                null, null, null, null, "words");
+        return CallUpdate.of(new AnalyzedUtterance(u, insight));
     }
 
     private static CallUpdate track(String tenant, Track track, int utterances) {
@@ -131,6 +140,27 @@ class BuildCallDocumentsTest {
                     event("acme", CallEvent.Type.STARTED), event("acme", CallEvent.Type.ENDED),
                     line("acme", Track.CUSTOMER, 0, 3000, "my bill"), track("acme", Track.AGENT, 1), track("acme", Track.CUSTOMER, 1));
             assertEquals(List.of(), last(h).compliance.missed);
+        }
+    }
+
+    /** A call that starts angry and ends calm: the customer's first and last thirds, with or without rules. */
+    @Test
+    void theCustomersSentimentIsSummedUpFromStartToEnd() throws Exception {
+        try (var h = harness()) {
+            feed(h, event("globex", CallEvent.Type.STARTED), event("globex", CallEvent.Type.ENDED));
+            double[] customer = {-0.8, -0.6, -0.2, 0.1, 0.4, 0.6};
+            for (int i = 0; i < customer.length; i++) {
+                feed(h, line("globex", Track.CUSTOMER, i, 1000L * (2 * i + 1), customer[i]));
+            }
+            feed(h, line("globex", Track.AGENT, 0, 0, 0.2), track("globex", Track.AGENT, 1), track("globex", Track.CUSTOMER, 6));
+            CallSentiment s = last(h).sentiment;
+            assertEquals(6, s.customerLines);
+            assertEquals(-0.7, s.customerStart, 1e-9);
+            assertEquals(0.5, s.customerEnd, 1e-9);
+            assertEquals(-0.5 / 6, s.customerMean, 1e-9);
+            assertEquals(0.2, s.agentMean, 1e-9);
+            assertNull(last(h).compliance, "globex has no rules");
+            assertEquals(1.2, (Double) ((Map<?, ?>) last(h).toSource(0).get("sentiment")).get("customerTrend"), 1e-9);
         }
     }
 

@@ -22,7 +22,7 @@ class CallDocumentStateTest {
         CallDocument doc = new CallDocument();
         doc.tenant = "acme";
         doc.callId = "c1";
-        doc.apply(SpokenLine.of(new Utterance("acme", "c1", Track.AGENT, 0, 500, 900, "thank you for calling", null, null, 1, true)));
+        doc.apply(SpokenLine.of(new Utterance("acme", "c1", Track.AGENT, 0, 500, 900, "thank you for calling", null, null, 1, true), -0.5));
         CallCompliance verdict = new CallCompliance();
         verdict.state = CallCompliance.NON_COMPLIANT;
         verdict.rules = 2;
@@ -32,6 +32,8 @@ class CallDocumentStateTest {
         mark.atMs = 500;
         verdict.met.add(mark);
         doc.compliance = verdict;
+        doc.sentiment = new CallSentiment();
+        doc.sentiment.customerEnd = 0.25;
 
         TypeSerializer<CallDocument> serializer = type.createSerializer(new SerializerConfigImpl());
         DataOutputSerializer out = new DataOutputSerializer(256);
@@ -41,5 +43,7 @@ class CallDocumentStateTest {
         assertEquals("AGENT", back.lines.get(0).track);
         assertEquals("recording_disclosure", back.compliance.missed.get(0));
         assertEquals(500, back.compliance.met.get(0).atMs);
+        assertEquals(-0.5, back.lines.get(0).sentiment);
+        assertEquals(0.25, back.sentiment.customerEnd);
     }
 }
