@@ -68,9 +68,9 @@ final class DemoCommand implements Callable<Integer> {
                 if (transcript.size() > lines) {
                     System.out.printf("  ... %d more%n", transcript.size() - lines);
                 }
-                Map<?, ?> verdict = es.awaitCompliance(callId, Duration.ofSeconds(10));
+                Map<?, ?> analyzed = es.awaitAnalysis(callId, Duration.ofSeconds(10), "compliance", "sentiment");
+                Map<?, ?> verdict = analyzed == null ? null : (Map<?, ?>) analyzed.get("compliance");
                 System.out.println("  " + describeCompliance(verdict));
-                Map<?, ?> analyzed = es.call(callId);
                 if (analyzed != null && analyzed.get("sentiment") instanceof Map<?, ?> mood) {
                     System.out.printf(Locale.ROOT, "  customer sentiment: %+.2f at the start, %+.2f at the end (mean %+.2f over %s lines)%n",
                             ((Number) mood.get("customerStart")).doubleValue(), ((Number) mood.get("customerEnd")).doubleValue(),

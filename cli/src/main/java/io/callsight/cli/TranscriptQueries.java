@@ -108,21 +108,16 @@ final class TranscriptQueries implements AutoCloseable {
     }
 
     /**
-     * The call's compliance verdict, waiting up to {@code timeout} for it: it is decided once the call's last
-     * utterance is through NLU, shortly after the call shows as transcribed. Null when there is none by then
-     * (the tenant has no must-say / must-not-say rules, or its rules file is invalid).
+     * The call's document once its finished-call analysis is in (it has any of {@code fields}, e.g. {@code compliance}
+     * and {@code sentiment}, which arrive together once the call's last utterance is through NLU, shortly after the
+     * call shows as transcribed); null when none has arrived within {@code timeout} (no rules and no sentiment model,
+     * or the call is not finished).
      */
-    Map<?, ?> awaitCompliance(String callId, Duration timeout) throws IOException, InterruptedException {
-        Map<?, ?> call = awaitAnalysis(callId, "compliance", timeout);
-        return call == null ? null : (Map<?, ?>) call.get("compliance");
-    }
-
-    /** The call document once it has {@code field} (an analysis of the finished call), or null after {@code timeout}. */
-    Map<?, ?> awaitAnalysis(String callId, String field, Duration timeout) throws IOException, InterruptedException {
+    Map<?, ?> awaitAnalysis(String callId, Duration timeout, String... fields) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Map<?, ?> call = call(callId);
-            if (call != null && call.get(field) instanceof Map<?, ?>) {
+            if (call != null && java.util.Arrays.stream(fields).anyMatch(f -> call.get(f) instanceof Map<?, ?>)) {
                 return call;
             }
             if (System.nanoTime() > deadline) {

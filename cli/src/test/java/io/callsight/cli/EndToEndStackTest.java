@@ -291,7 +291,8 @@ class EndToEndStackTest {
     void everyCallIsCheckedAgainstItsTenantsMustSayAndMustNotSayRules() throws Exception {
         int disclosed = 0;
         for (String callId : callIds) {
-            Map<?, ?> c = es.awaitCompliance(callId, Duration.ofSeconds(60));
+            Map<?, ?> call = es.awaitAnalysis(callId, Duration.ofSeconds(60), "compliance");
+            Map<?, ?> c = call == null ? null : (Map<?, ?>) call.get("compliance");
             assertTrue(c != null, callId + " has no compliance verdict");
             assertEquals(4, ((Number) c.get("rules")).intValue(), callId + " " + c);
             assertTrue(((List<?>) c.get("violations")).isEmpty(), callId + " " + c);
@@ -303,7 +304,7 @@ class EndToEndStackTest {
             }
             System.out.println(callId + ": " + DemoCommand.describeCompliance(c));
             // the shared sentiment model reads every line, so every finished call has a customer sentiment summary
-            Map<?, ?> mood = (Map<?, ?>) es.call(callId).get("sentiment");
+            Map<?, ?> mood = (Map<?, ?>) call.get("sentiment"); // made with the verdict, indexed in the same document
             assertTrue(mood != null && ((Number) mood.get("customerLines")).intValue() > 0, callId + " sentiment " + mood);
             for (String k : List.of("customerMean", "customerStart", "customerEnd")) {
                 double v = ((Number) mood.get(k)).doubleValue();
