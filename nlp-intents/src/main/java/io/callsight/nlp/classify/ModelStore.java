@@ -287,10 +287,10 @@ public final class ModelStore {
     }
 
     /** Loads the tenant's current model for {@code task} (pure Java, no DJL). */
-    public HashedBagModel load(String tenant, String task) throws IOException {
+    public TextClassifier load(String tenant, String task) throws IOException {
         Path dir = current(tenant, task).orElseThrow(() -> new IOException("no " + task + " model for tenant " + tenant
                 + " under " + root));
-        return HashedBagModel.load(dir);
+        return Classifiers.load(dir);
     }
 
     /** "zh" when at least 30 % of the letters are Han characters, else "en". */

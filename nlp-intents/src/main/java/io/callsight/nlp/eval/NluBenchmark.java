@@ -1,7 +1,12 @@
 package io.callsight.nlp.eval;
 
 import io.callsight.nlp.classify.FeatureConfig;
+import io.callsight.nlp.classify.EncoderHeadModel;
 import io.callsight.nlp.classify.HashedBagModel;
+import io.callsight.nlp.classify.ModelStore;
+import io.callsight.nlp.encoder.SentenceEncoder;
+import io.callsight.nlp.training.EncoderHeadTrainer;
+import io.callsight.nlp.training.Embeddings;
 import io.callsight.nlp.classify.Pooling;
 import io.callsight.nlp.classify.TextClassifier;
 import io.callsight.nlp.classify.TfidfLinearModel;
@@ -32,34 +37,40 @@ public final class NluBenchmark {
     private final PrintStream out;
     private final boolean verbose;
     private final List<String[]> rows = new ArrayList<>();
+    private final Embeddings embeddings;
 
-    NluBenchmark(Path data, PrintStream out, boolean verbose) {
+    /** @param encoder the sentence encoder of the encoder-head column, or null to leave that column out */
+    NluBenchmark(Path data, PrintStream out, boolean verbose, SentenceEncoder encoder) {
         this.data = data;
         this.out = out;
         this.verbose = verbose;
+        this.embeddings = encoder == null ? null : new Embeddings(encoder);
     }
 
     public static void main(String[] args) throws Exception {
         Path data = Datasets.sharedDir();
         Set<String> only = null;
-        boolean verbose = false;
+        boolean verbose = false, encoder = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--help", "-h" -> {
                     System.out.println("""
-                            Usage: NluBenchmark [--datasets DIR] [--only clinc,clinc10,clinc10u,smp,sst2,uci,chnsenti] [--verbose]
-                              Trains and evaluates the DJL hashed n-gram embedding-bag model and the TF-IDF logistic
-                              regression baseline side by side on the shared corpora and prints one table.
+                            Usage: NluBenchmark [--datasets DIR] [--only clinc,clinc10,clinc10u,smp,sst2,uci,chnsenti] [--no-encoder] [--verbose]
+                              Trains and evaluates, side by side on the shared corpora, and prints one table:
+                              the DJL softmax head on the pretrained sentence encoder (English sets; --no-encoder
+                              leaves it out), the DJL hashed n-gram embedding-bag model and the TF-IDF logistic
+                              regression baseline.
                               Single-threaded (DJL/PyTorch 1 thread); run with -Dai.djl.offline=true and DJL_CACHE_DIR set.""");
                     return;
                 }
                 case "--datasets" -> data = Path.of(args[++i]);
                 case "--only" -> only = Set.of(args[++i].split(","));
                 case "--verbose" -> verbose = true;
+                case "--no-encoder" -> encoder = false;
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
             }
         }
-        new NluBenchmark(data, System.out, verbose).run(only);
+        new NluBenchmark(data, System.out, verbose, encoder ? SentenceEncoder.shared(SentenceEncoder.DEFAULT) : null).run(only);
     }
 
     static String machine() {
@@ -243,6 +254,21 @@ public final class NluBenchmark {
         boolean oos = val.stream().anyMatch(e -> e.label().equals(TextClassifier.OUT_OF_SCOPE));
         out.printf(Locale.ROOT, "%n== %s: %d train%s / %d val / %d test, %d labels%n", name, train.size(),
                 unlabeled.isEmpty() ? "" : " + " + unlabeled.size() + " unlabeled", val.size(), test.size(), labels.size());
+        EncoderHeadModel enc = null;
+        double encSeconds = 0;
+        if (embeddings != null && !ModelStore.guessLanguage(Datasets.texts(train)).equals("zh")) {
+            long e0 = System.nanoTime();
+            EncoderHeadTrainer.Result[] lastHead = new EncoderHeadTrainer.Result[1];
+            EncoderHeadTrainer.Config ec = EncoderHeadTrainer.Config.defaults();
+            enc = SelfTraining.run(train, unlabeled, val, ex -> (lastHead[0] = EncoderHeadTrainer.train(labels, Datasets.texts(ex),
+                    Datasets.indices(ex, labels), val, ec, embeddings, verbose ? out : null)).model(),
+                    SelfTraining.Config.defaults(), gold, verbose ? out : null).model();
+            encSeconds = (System.nanoTime() - e0) / 1e9;
+            Evaluator.CalibrationReport ce = Evaluator.calibrate(enc, val, oos);
+            out.printf(Locale.ROOT, "encoder head (%s): train %.1fs incl. encoding, weight decay %g, |java-djl| %.1e, T %.2f, OOS th %.2f, ECE %.3f→%.3f%n",
+                    embeddings.encoder().name(), encSeconds, lastHead[0].weightDecay(), lastHead[0].javaVsDjlMaxAbsDiff(), ce.temperature(),
+                    ce.oosThreshold(), ce.eceBefore(), ce.eceAfter());
+        }
         BagTrainer.Result[] last = new BagTrainer.Result[1];
         long a0 = System.nanoTime();
         HashedBagModel bag = SelfTraining.run(train, unlabeled, val,
@@ -266,32 +292,49 @@ public final class NluBenchmark {
                 cb.oosThreshold(), cb.eceBefore(), cb.eceAfter());
         out.printf(Locale.ROOT, "tfidf: train %.1fs, vocab %d, T %.2f, OOS th %.2f, ECE %.3f→%.3f%n", linSeconds,
                 lin.vocabularySize(), cl.temperature(), cl.oosThreshold(), cl.eceBefore(), cl.eceAfter());
+        Metrics me = enc == null ? null : Evaluator.evaluate(enc, test);
         if (oos) {
-            double tb = bag.oosThreshold(), tl = lin.oosThreshold();
+            double tb = bag.oosThreshold(), tl = lin.oosThreshold(), te = enc == null ? 0 : enc.oosThreshold();
             bag.setCalibration(bag.temperature(), 0);
             lin.setCalibration(lin.temperature(), 0);
-            row(name, "in-scope acc, no OOS reject", Evaluator.evaluate(bag, test).inScopeAccuracy(),
-                    Evaluator.evaluate(lin, test).inScopeAccuracy());
+            if (enc != null) {
+                enc.setCalibration(enc.temperature(), 0);
+            }
+            row(name, "in-scope acc, no OOS reject", enc == null ? Double.NaN : Evaluator.evaluate(enc, test).inScopeAccuracy(),
+                    Evaluator.evaluate(bag, test).inScopeAccuracy(), Evaluator.evaluate(lin, test).inScopeAccuracy());
             bag.setCalibration(bag.temperature(), tb);
             lin.setCalibration(lin.temperature(), tl);
-            row(name, "in-scope accuracy", mb.inScopeAccuracy(), ml.inScopeAccuracy());
-            row(name, "OOS recall", mb.oosRecall(), ml.oosRecall());
-            row(name, "OOS detection AUROC", Evaluator.oosAuroc(bag, test), Evaluator.oosAuroc(lin, test));
+            if (enc != null) {
+                enc.setCalibration(enc.temperature(), te);
+            }
+            row(name, "in-scope accuracy", me == null ? Double.NaN : me.inScopeAccuracy(), mb.inScopeAccuracy(), ml.inScopeAccuracy());
+            row(name, "OOS recall", me == null ? Double.NaN : me.oosRecall(), mb.oosRecall(), ml.oosRecall());
+            row(name, "OOS detection AUROC", enc == null ? Double.NaN : Evaluator.oosAuroc(enc, test), Evaluator.oosAuroc(bag, test),
+                    Evaluator.oosAuroc(lin, test));
         } else {
-            row(name, "accuracy", mb.accuracy(), ml.accuracy());
+            row(name, "accuracy", me == null ? Double.NaN : me.accuracy(), mb.accuracy(), ml.accuracy());
         }
-        row(name, "macro-F1", mb.macroF1(), ml.macroF1());
+        row(name, "macro-F1", me == null ? Double.NaN : me.macroF1(), mb.macroF1(), ml.macroF1());
         if (name.startsWith("SMP")) {
-            row(name, "domain accuracy", domainAccuracy(bag, test), domainAccuracy(lin, test));
+            row(name, "domain accuracy", Double.NaN, domainAccuracy(bag, test), domainAccuracy(lin, test));
         }
-        rows.add(new String[] {name, "training wall time", String.format(Locale.ROOT, "%.1f s", bagSeconds),
-                String.format(Locale.ROOT, "%.1f s", linSeconds)});
+        rows.add(new String[] {name, "training wall time", enc == null ? "n/a" : String.format(Locale.ROOT, "%.1f s", encSeconds),
+                String.format(Locale.ROOT, "%.1f s", bagSeconds), String.format(Locale.ROOT, "%.1f s", linSeconds)});
         if (speed) {
             List<String> tt = Datasets.texts(test);
             Evaluator.Speed sb = Evaluator.speed(bag, tt, 20_000), sl = Evaluator.speed(lin, tt, 20_000);
-            rows.add(new String[] {name, "throughput batch (utt/s)", fmt0(sb.batchPerSecond()), fmt0(sl.batchPerSecond())});
-            rows.add(new String[] {name, "throughput single (utt/s)", fmt0(sb.singlePerSecond()), fmt0(sl.singlePerSecond())});
-            rows.add(new String[] {name, "latency p50 / p99 (µs)", String.format(Locale.ROOT, "%.0f / %.0f", sb.p50Micros(), sb.p99Micros()),
+            Evaluator.Speed se = null;
+            if (enc != null) { // the real encoder, not the benchmark's cache: every utterance is encoded
+                SentenceEncoder encoder = embeddings.encoder();
+                EncoderHeadModel uncached = enc.withEncoder(encoder::embed);
+                se = Evaluator.speed(uncached, tt, 1_000);
+            }
+            rows.add(new String[] {name, "throughput batch (utt/s)", se == null ? "n/a" : fmt0(se.batchPerSecond()), fmt0(sb.batchPerSecond()),
+                    fmt0(sl.batchPerSecond())});
+            rows.add(new String[] {name, "throughput single (utt/s)", se == null ? "n/a" : fmt0(se.singlePerSecond()), fmt0(sb.singlePerSecond()),
+                    fmt0(sl.singlePerSecond())});
+            rows.add(new String[] {name, "latency p50 / p99 (µs)", se == null ? "n/a" : String.format(Locale.ROOT, "%.0f / %.0f", se.p50Micros(),
+                    se.p99Micros()), String.format(Locale.ROOT, "%.0f / %.0f", sb.p50Micros(), sb.p99Micros()),
                     String.format(Locale.ROOT, "%.0f / %.0f", sl.p50Micros(), sl.p99Micros())});
         }
     }
@@ -314,8 +357,8 @@ public final class NluBenchmark {
         return String.format(Locale.ROOT, "%,.0f", v);
     }
 
-    private void row(String task, String metric, double bag, double lin) {
-        rows.add(new String[] {task, metric, pct(bag), pct(lin)});
+    private void row(String task, String metric, double enc, double bag, double lin) {
+        rows.add(new String[] {task, metric, pct(enc), pct(bag), pct(lin)});
     }
 
     private static String pct(double v) {
@@ -324,16 +367,16 @@ public final class NluBenchmark {
 
     private void printTable() {
         out.println();
-        out.printf(Locale.ROOT, "%-22s %-27s %18s %18s%n", "task", "metric", "hashed-bag (DJL)", "tfidf-logreg");
-        out.println("-".repeat(88));
+        out.printf(Locale.ROOT, "%-22s %-27s %18s %18s %18s%n", "task", "metric", "encoder-head (DJL)", "hashed-bag (DJL)", "tfidf-logreg");
+        out.println("-".repeat(107));
         String last = "";
         for (String[] r : rows) {
-            out.printf(Locale.ROOT, "%-22s %-27s %18s %18s%n", r[0].equals(last) ? "" : r[0], r[1], r[2], r[3]);
+            out.printf(Locale.ROOT, "%-22s %-27s %18s %18s %18s%n", r[0].equals(last) ? "" : r[0], r[1], r[2], r[3], r[4]);
             last = r[0];
         }
     }
 
-    /** Table rows recorded so far: task, metric, bag, baseline (for tests). */
+    /** Table rows recorded so far: task, metric, encoder head, bag, baseline (for tests). */
     List<String[]> rows() {
         return rows;
     }

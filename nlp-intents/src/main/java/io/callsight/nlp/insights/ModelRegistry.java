@@ -1,6 +1,6 @@
 package io.callsight.nlp.insights;
 
-import io.callsight.nlp.classify.HashedBagModel;
+import io.callsight.nlp.classify.Classifiers;
 import io.callsight.nlp.classify.ModelStore;
 import io.callsight.nlp.classify.Release;
 import io.callsight.nlp.redaction.Redactor;
@@ -249,7 +249,7 @@ public final class ModelRegistry implements AutoCloseable {
         LoadedModel m = loaded.get(dir);
         if (m == null) {
             try {
-                m = new LoadedModel(dir, version, HashedBagModel.load(dir));
+                m = new LoadedModel(dir, version, Classifiers.load(dir));
             } catch (IOException | RuntimeException e) {
                 throw new IOException("cannot load " + task + " model " + dir + ": " + e.getMessage(), e);
             }

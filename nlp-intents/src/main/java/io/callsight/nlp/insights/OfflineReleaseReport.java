@@ -1,7 +1,7 @@
 package io.callsight.nlp.insights;
 
 import io.callsight.events.Insight;
-import io.callsight.nlp.classify.HashedBagModel;
+import io.callsight.nlp.classify.Classifiers;
 import io.callsight.nlp.classify.ModelStore;
 import io.callsight.nlp.classify.Prediction;
 import io.callsight.nlp.classify.Release;
@@ -35,10 +35,10 @@ public final class OfflineReleaseReport {
             throw new IllegalArgumentException(data + " has no utterances");
         }
         List<VariantStats> out = new ArrayList<>();
-        out.add(stats(Insight.CURRENT, r.current(), HashedBagModel.load(store.taskDir(tenant, task).resolve(r.current())), examples));
+        out.add(stats(Insight.CURRENT, r.current(), Classifiers.load(store.taskDir(tenant, task).resolve(r.current())), examples));
         if (r.candidate() != null) {
             out.add(stats(Insight.CANDIDATE, r.candidate(),
-                    HashedBagModel.load(store.taskDir(tenant, task).resolve(r.candidate())), examples));
+                    Classifiers.load(store.taskDir(tenant, task).resolve(r.candidate())), examples));
         }
         return out;
     }

@@ -1,6 +1,5 @@
 package io.callsight.nlp.sentiment;
 
-import io.callsight.nlp.classify.HashedBagModel;
 import io.callsight.nlp.classify.ModelStore;
 import io.callsight.nlp.classify.TextClassifier;
 import java.io.IOException;
@@ -34,7 +33,7 @@ public final class SentimentAnalyzer {
     }
 
     public static SentimentAnalyzer load(Path versionDir) throws IOException {
-        return new SentimentAnalyzer(HashedBagModel.load(versionDir), 0);
+        return new SentimentAnalyzer(io.callsight.nlp.classify.Classifiers.load(versionDir), 0);
     }
 
     public Sentiment analyze(String text) {

@@ -448,7 +448,7 @@ public final class BagTrainer {
         return b;
     }
 
-    private static void shuffle(int[] a, Random rnd) {
+    static void shuffle(int[] a, Random rnd) {
         for (int i = a.length - 1; i > 0; i--) {
             int j = rnd.nextInt(i + 1);
             int t = a[i];

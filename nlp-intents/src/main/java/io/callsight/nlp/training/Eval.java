@@ -1,6 +1,6 @@
 package io.callsight.nlp.training;
 
-import io.callsight.nlp.classify.HashedBagModel;
+import io.callsight.nlp.classify.Classifiers;
 import io.callsight.nlp.classify.ModelStore;
 import io.callsight.nlp.classify.TextClassifier;
 import io.callsight.nlp.classify.TfidfLinearModel;
@@ -63,7 +63,7 @@ public final class Eval {
     public static Metrics run(ModelStore store, String tenant, String task, Path data, Path reportDir, PrintStream out)
             throws IOException {
         Path dir = store.current(tenant, task).orElseThrow(() -> new IOException("no " + task + " model for " + tenant));
-        HashedBagModel bag = HashedBagModel.load(dir);
+        TextClassifier bag = Classifiers.load(dir);
         TextClassifier lin = Files.isDirectory(dir.resolve("baseline")) ? TfidfLinearModel.load(dir.resolve("baseline")) : null;
         List<Example> test = testData(data);
         Metrics mb = Evaluator.evaluate(bag, test);
@@ -77,7 +77,7 @@ public final class Eval {
             summary.put("OOS detection AUROC", pair(Evaluator.oosAuroc(bag, test), ml == null ? Double.NaN : Evaluator.oosAuroc(lin, test)));
         }
         summary.put("macro-F1", pair(mb.macroF1(), ml == null ? Double.NaN : ml.macroF1()));
-        out.printf(Locale.ROOT, "%s/%s %s on %s%n%-20s %16s %16s%n", tenant, task, dir.getFileName(), data, "metric", "hashed-bag (DJL)",
+        out.printf(Locale.ROOT, "%s/%s %s on %s%n%-20s %16s %16s%n", tenant, task, dir.getFileName(), data, "metric", label(bag),
                 "tfidf baseline");
         summary.forEach((k, v) -> out.printf(Locale.ROOT, "%-20s %16s %16s%n", k, v[0], v[1]));
         out.printf(Locale.ROOT, "%n%-32s %9s %9s %9s %7s%n", "label", "precision", "recall", "F1", "support");
@@ -94,6 +94,10 @@ public final class Eval {
                 summary, mb, "confusion.png");
         out.println("wrote " + rd.resolve("report.html") + " and confusion.png");
         return mb;
+    }
+
+    private static String label(TextClassifier m) {
+        return m instanceof io.callsight.nlp.classify.EncoderHeadModel e ? "encoder head" : "hashed-bag (DJL)";
     }
 
     private static String[] pair(double a, double b) {

@@ -1,10 +1,13 @@
 package io.callsight.nlp.training;
 
+import io.callsight.nlp.classify.CalibratedClassifier;
+import io.callsight.nlp.classify.EncoderHeadModel;
 import io.callsight.nlp.classify.HashedBagModel;
 import io.callsight.nlp.classify.Manifest;
 import io.callsight.nlp.classify.ModelStore;
 import io.callsight.nlp.classify.TextClassifier;
 import io.callsight.nlp.classify.TfidfLinearModel;
+import io.callsight.nlp.encoder.SentenceEncoder;
 import io.callsight.nlp.eval.Evaluator;
 import io.callsight.nlp.eval.Metrics;
 import io.callsight.nlp.intents.definition.IntentFiles;
@@ -22,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Train-or-reuse for a tenant: hashes the training data (SHA-256), skips training when the current version has the
@@ -156,10 +160,21 @@ public final class ModelTraining {
         return all.stream().filter(e -> !isOutOfScope(e)).toList();
     }
 
+    /** Trains the hashed n-gram bag model ({@code cfg}) and the TF-IDF baseline. */
     public static Outcome trainOrReuse(ModelStore store, String tenant, String task, TrainingData data, BagTrainer.Config cfg,
             TfidfLinearModel.Params baseline, boolean force, PrintStream out) throws IOException {
+        return trainOrReuse(store, tenant, task, data, cfg, null, baseline, force, out);
+    }
+
+    /**
+     * Trains a softmax head on the pretrained sentence encoder when {@code encoder} is set, else the hashed n-gram bag
+     * model ({@code cfg}; its n-gram features also configure the TF-IDF baseline, which is trained either way).
+     */
+    public static Outcome trainOrReuse(ModelStore store, String tenant, String task, TrainingData data, BagTrainer.Config cfg,
+            EncoderHeadTrainer.Config encoder, TfidfLinearModel.Params baseline, boolean force, PrintStream out) throws IOException {
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("model", cfg);
+        params.put("model", encoder != null ? encoder : cfg);
+        params.put("kind", encoder != null ? EncoderHeadModel.KIND : HashedBagModel.KIND);
         params.put("baseline", baseline);
         params.put("calibration", needsCrossValidation(data) ? FOLDS + "-fold cross-validation" : "validation split");
         if (!data.unlabeled().isEmpty()) {
@@ -182,6 +197,54 @@ public final class ModelTraining {
         boolean oos = data.validation().stream().anyMatch(e -> e.label().equals(TextClassifier.OUT_OF_SCOPE));
         out.printf(Locale.ROOT, "training %s/%s: %d examples, %d labels, %d validation%s%n", tenant, task, texts.size(), labels.size(),
                 data.validation().size(), oos ? " (with out-of-scope)" : "");
+        Trained t = encoder != null ? trainHead(labels, texts, y, data, encoder, out) : trainBag(labels, texts, y, data, cfg, out);
+        CalibratedClassifier model = t.model();
+        long b0 = System.nanoTime();
+        TfidfLinearModel lin = TfidfLinearModel.train(labels, texts, y, cfg.features(), baseline);
+        double linSeconds = (System.nanoTime() - b0) / 1e9;
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.putAll(t.metrics());
+        if (needsCrossValidation(data)) {
+            // nothing in-scope held out (too few examples to spare): calibrate on k-fold out-of-fold predictions
+            out.printf(Locale.ROOT, "calibrating on %d-fold cross-validation (no in-scope examples could be held out)%n", FOLDS);
+            List<Example> all = new ArrayList<>(data.train());
+            all.addAll(data.validation());
+            boolean anyOos = all.stream().anyMatch(ModelTraining::isOutOfScope);
+            FoldModels bagFolds = FoldModels.train(labels, data.train(), FOLDS, 1, t.retrain());
+            FoldModels linFolds = FoldModels.train(labels, data.train(), FOLDS, 1, ex -> TfidfLinearModel.train(labels,
+                    Datasets.texts(ex), Datasets.indices(ex, labels), cfg.features(), baseline));
+            metrics.put("validation", validation(bagFolds, all, anyOos));
+            metrics.put("baseline_validation", validation(linFolds, all, anyOos));
+            metrics.put("validation_method", FOLDS + "-fold cross-validation");
+            model.setCalibration(bagFolds.temperature(), bagFolds.oosThreshold());
+            lin.setCalibration(linFolds.temperature(), linFolds.oosThreshold());
+        } else if (!data.validation().isEmpty()) {
+            metrics.put("validation", validation(model, data.validation(), oos));
+            metrics.put("baseline_validation", validation(lin, data.validation(), oos));
+        }
+        metrics.put("baseline_train_seconds", round(linSeconds));
+        Path dir = store.nextVersion(tenant, task);
+        t.save().accept(dir);
+        lin.save(dir.resolve("baseline"));
+        Manifest m = new Manifest(tenant, task, dir.getFileName().toString(), ModelStore.guessLanguage(texts), data.dataHash(),
+                Instant.now().toString(), t.kind(), params, metrics);
+        ModelStore.writeManifest(dir, m);
+        store.setCurrent(tenant, task, m.version());
+        out.printf(Locale.ROOT, "wrote %s (%s, %.1f MB); current = %s%n", dir, t.kind(), Files.size(dir.resolve("weights.bin")) / 1e6,
+                m.version());
+        return new Outcome(dir, true, m);
+    }
+
+    /** A freshly trained model, how to save it, its training figures, and how to train it again on other examples. */
+    private record Trained(CalibratedClassifier model, String kind, Map<String, Object> metrics, IoConsumer<Path> save,
+            Function<List<Example>, ? extends TextClassifier> retrain) {}
+
+    private interface IoConsumer<T> {
+        void accept(T t) throws IOException;
+    }
+
+    private static Trained trainBag(List<String> labels, List<String> texts, int[] y, TrainingData data, BagTrainer.Config cfg,
+            PrintStream out) {
         BagTrainer.Result r;
         HashedBagModel bag;
         if (data.unlabeled().isEmpty()) {
@@ -197,45 +260,41 @@ public final class ModelTraining {
             r = new BagTrainer.Result(bag, (System.nanoTime() - t0) / 1e9, last[0].finalLoss(), last[0].finalTrainAccuracy(),
                     last[0].javaVsDjlMaxAbsDiff());
         }
-        long b0 = System.nanoTime();
-        TfidfLinearModel lin = TfidfLinearModel.train(labels, texts, y, cfg.features(), baseline);
-        double linSeconds = (System.nanoTime() - b0) / 1e9;
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("train_seconds", round(r.trainSeconds()));
         metrics.put("train_loss", round(r.finalLoss()));
         metrics.put("train_accuracy", round(r.finalTrainAccuracy()));
         metrics.put("java_vs_djl_max_abs_diff", r.javaVsDjlMaxAbsDiff());
         metrics.put("embedding_rows", bag.rowCount());
-        if (needsCrossValidation(data)) {
-            // nothing in-scope held out (too few examples to spare): calibrate on k-fold out-of-fold predictions
-            out.printf(Locale.ROOT, "calibrating on %d-fold cross-validation (no in-scope examples could be held out)%n", FOLDS);
-            List<Example> all = new ArrayList<>(data.train());
-            all.addAll(data.validation());
-            boolean anyOos = all.stream().anyMatch(ModelTraining::isOutOfScope);
-            FoldModels bagFolds = FoldModels.train(labels, data.train(), FOLDS, 1, ex -> BagTrainer.train(labels, Datasets.texts(ex),
-                    Datasets.indices(ex, labels), cfg, null).model());
-            FoldModels linFolds = FoldModels.train(labels, data.train(), FOLDS, 1, ex -> TfidfLinearModel.train(labels,
-                    Datasets.texts(ex), Datasets.indices(ex, labels), cfg.features(), baseline));
-            metrics.put("validation", validation(bagFolds, all, anyOos));
-            metrics.put("baseline_validation", validation(linFolds, all, anyOos));
-            metrics.put("validation_method", FOLDS + "-fold cross-validation");
-            bag.setCalibration(bagFolds.temperature(), bagFolds.oosThreshold());
-            lin.setCalibration(linFolds.temperature(), linFolds.oosThreshold());
-        } else if (!data.validation().isEmpty()) {
-            metrics.put("validation", validation(bag, data.validation(), oos));
-            metrics.put("baseline_validation", validation(lin, data.validation(), oos));
+        return new Trained(bag, HashedBagModel.KIND, metrics, bag::save,
+                ex -> BagTrainer.train(labels, Datasets.texts(ex), Datasets.indices(ex, labels), cfg, null).model());
+    }
+
+    private static Trained trainHead(List<String> labels, List<String> texts, int[] y, TrainingData data, EncoderHeadTrainer.Config cfg,
+            PrintStream out) throws IOException {
+        Embeddings embeddings = new Embeddings(SentenceEncoder.shared(cfg.encoder()));
+        long t0 = System.nanoTime();
+        EncoderHeadTrainer.Result[] last = new EncoderHeadTrainer.Result[1];
+        Function<List<Example>, EncoderHeadModel> trainer = ex -> (last[0] = EncoderHeadTrainer.train(labels, Datasets.texts(ex),
+                Datasets.indices(ex, labels), data.validation(), cfg, embeddings, out)).model();
+        EncoderHeadModel head;
+        if (data.unlabeled().isEmpty()) {
+            head = trainer.apply(data.train());
+        } else {
+            out.printf(Locale.ROOT, "self-training on %d unlabeled utterances (%s)%n", data.unlabeled().size(), SelfTraining.Config.defaults());
+            head = SelfTraining.run(data.train(), data.unlabeled(), data.validation(), trainer, SelfTraining.Config.defaults(), Map.of(), out)
+                    .model();
         }
-        metrics.put("baseline_train_seconds", round(linSeconds));
-        Path dir = store.nextVersion(tenant, task);
-        bag.save(dir);
-        lin.save(dir.resolve("baseline"));
-        Manifest m = new Manifest(tenant, task, dir.getFileName().toString(), ModelStore.guessLanguage(texts), data.dataHash(),
-                Instant.now().toString(), HashedBagModel.KIND, params, metrics);
-        ModelStore.writeManifest(dir, m);
-        store.setCurrent(tenant, task, m.version());
-        out.printf(Locale.ROOT, "wrote %s (%d embedding rows, %.1f MB); current = %s%n", dir, bag.rowCount(),
-                Files.size(dir.resolve("weights.bin")) / 1e6, m.version());
-        return new Outcome(dir, true, m);
+        EncoderHeadTrainer.Result r = last[0];
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("train_seconds", round((System.nanoTime() - t0) / 1e9));
+        metrics.put("encoder", cfg.encoder());
+        metrics.put("train_loss", round(r.finalLoss()));
+        metrics.put("train_accuracy", round(r.trainAccuracy()));
+        metrics.put("weight_decay", r.weightDecay());
+        metrics.put("java_vs_djl_max_abs_diff", r.javaVsDjlMaxAbsDiff());
+        return new Trained(head, EncoderHeadModel.KIND, metrics, head::save, ex -> EncoderHeadTrainer.train(labels, Datasets.texts(ex),
+                Datasets.indices(ex, labels), List.of(), cfg.withWeightDecay(r.weightDecay()), embeddings, null).model());
     }
 
     private static Map<String, Object> validation(TextClassifier model, List<Example> val, boolean oos) {

@@ -57,7 +57,7 @@ class ModelTrainingTest {
         assertTrue(third.trained());
         assertEquals("v2", third.manifest().version());
         assertEquals(third.versionDir(), store.current("acme", "intents").orElseThrow());
-        HashedBagModel loaded = store.load("acme", "intents");
+        TextClassifier loaded = store.load("acme", "intents");
         assertTrue(loaded.oosThreshold() >= 0 && loaded.temperature() > 0);
 
         Path report = tmp.resolve("report");
@@ -79,7 +79,7 @@ class ModelTrainingTest {
         ModelStore store = new ModelStore(tmp.resolve("models"));
         ModelTraining.Outcome o = ModelTraining.trainOrReuse(store, "acme-telecom", "intents", data,
                 BagTrainerTest.small().withEpochs(20), TfidfLinearModel.Params.defaults(), false, quiet);
-        HashedBagModel model = store.load("acme-telecom", "intents");
+        TextClassifier model = store.load("acme-telecom", "intents");
         assertEquals("report_lost_card", model.predict("my card was stolen").bestLabel());
         // too few examples to hold any out: calibrated on 5-fold out-of-fold predictions instead of left at T = 1
         assertEquals("5-fold cross-validation", o.manifest().metrics().get("validation_method"));

@@ -1,0 +1,24 @@
+package io.callsight.nlp.classify;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Loads a saved classifier of whichever kind its {@code model.json} names. */
+public final class Classifiers {
+    private Classifiers() {}
+
+    public static TextClassifier load(Path dir) throws IOException {
+        Path json = dir.resolve("model.json");
+        if (!Files.isRegularFile(json)) {
+            throw new IOException("no model in " + dir + " (model.json missing)");
+        }
+        String kind = new ObjectMapper().readTree(json.toFile()).path("kind").asText();
+        return switch (kind) {
+            case HashedBagModel.KIND -> HashedBagModel.load(dir);
+            case EncoderHeadModel.KIND -> EncoderHeadModel.load(dir);
+            default -> throw new IOException(json + ": unknown model kind '" + kind + "'");
+        };
+    }
+}

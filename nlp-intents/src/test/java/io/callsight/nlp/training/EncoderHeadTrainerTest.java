@@ -1,0 +1,95 @@
+package io.callsight.nlp.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.callsight.nlp.classify.Classifiers;
+import io.callsight.nlp.classify.EncoderHeadModel;
+import io.callsight.nlp.classify.Manifest;
+import io.callsight.nlp.classify.ModelStore;
+import io.callsight.nlp.classify.TextClassifier;
+import io.callsight.nlp.classify.TfidfLinearModel;
+import io.callsight.nlp.encoder.SentenceEncoder;
+import io.callsight.nlp.eval.Evaluator;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The softmax head on the real sentence encoder, trained with DJL/PyTorch. */
+class EncoderHeadTrainerTest {
+    private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+    @Test
+    void fewExamplesPerIntentGeneralizeToUnseenPhrasings(@TempDir Path tmp) throws Exception {
+        List<Example> train = Datasets.read(BagTrainerTest.fixture("intents_train.csv"));
+        List<Example> test = Datasets.read(BagTrainerTest.fixture("intents_test.csv"));
+        List<String> labels = Datasets.labels(train);
+        Embeddings emb = new Embeddings(SentenceEncoder.shared(SentenceEncoder.DEFAULT));
+        EncoderHeadTrainer.Result r = EncoderHeadTrainer.train(labels, Datasets.texts(train), Datasets.indices(train, labels), List.of(),
+                EncoderHeadTrainer.Config.defaults(), emb, null);
+        assertTrue(r.javaVsDjlMaxAbsDiff() <= 1e-4);
+        double acc = Evaluator.evaluate(r.model(), test).accuracy();
+        double chance = 1.0 / labels.size();
+        assertTrue(acc >= 0.85 && acc > 4 * chance, "test accuracy " + acc + " (chance " + chance + ")");
+
+        r.model().setCalibration(0.7, 0.2);
+        r.model().save(tmp.resolve("m"));
+        TextClassifier loaded = Classifiers.load(tmp.resolve("m"));
+        assertTrue(loaded instanceof EncoderHeadModel);
+        assertEquals(0.7, loaded.temperature(), 1e-9);
+        float[] a = r.model().logits("i want to close my account"), b = loaded.logits("i want to close my account");
+        for (int i = 0; i < a.length; i++) {
+            assertEquals(a[i], b[i], 1e-4);
+        }
+    }
+
+    @Test
+    void validationPicksTheWeightDecay() throws Exception {
+        List<Example> train = Datasets.read(BagTrainerTest.fixture("intents_train.csv"));
+        List<Example> val = Datasets.read(BagTrainerTest.fixture("intents_test.csv"));
+        List<String> labels = Datasets.labels(train);
+        Embeddings emb = new Embeddings(SentenceEncoder.shared(SentenceEncoder.DEFAULT));
+        EncoderHeadTrainer.Config cfg = EncoderHeadTrainer.Config.defaults();
+        EncoderHeadTrainer.Result r = EncoderHeadTrainer.train(labels, Datasets.texts(train), Datasets.indices(train, labels), val, cfg,
+                emb, null);
+        assertTrue(cfg.weightDecays().contains(r.weightDecay()));
+        assertEquals(Evaluator.evaluate(r.model(), val).accuracy(), r.validationAccuracy(), 1e-9);
+    }
+
+    @Test
+    void tenantYamlTrainsAnEncoderHeadThatTheStoreLoads(@TempDir Path tmp) throws Exception {
+        Path yaml = Path.of("src/test/resources/intents/acme-telecom.en.yml");
+        ModelTraining.TrainingData data = ModelTraining.load(yaml, 1);
+        ModelStore store = new ModelStore(tmp.resolve("models"));
+        EncoderHeadTrainer.Config auto = Train.modelKind("auto", data, QUIET);
+        assertEquals(EncoderHeadTrainer.Config.defaults(), auto, "English data gets the encoder head");
+        ModelTraining.Outcome o = ModelTraining.trainOrReuse(store, "acme-telecom", "intents", data, BagTrainerTest.small(), auto,
+                TfidfLinearModel.Params.defaults(), false, QUIET);
+        Manifest m = o.manifest();
+        assertEquals(EncoderHeadModel.KIND, m.model());
+        assertEquals("5-fold cross-validation", m.metrics().get("validation_method"));
+        assertEquals(SentenceEncoder.DEFAULT, m.metrics().get("encoder"));
+        TextClassifier model = store.load("acme-telecom", "intents");
+        assertTrue(model instanceof EncoderHeadModel);
+        // none of these words is in the tenant's examples for report_lost_card
+        assertEquals("report_lost_card", model.predict("somebody nicked my visa").bestLabel());
+        assertTrue(Files.exists(o.versionDir().resolve("baseline/weights.bin")), "the TF-IDF baseline is trained alongside");
+        ModelTraining.Outcome again = ModelTraining.trainOrReuse(store, "acme-telecom", "intents", data, BagTrainerTest.small(), auto,
+                TfidfLinearModel.Params.defaults(), false, QUIET);
+        assertTrue(!again.trained(), "same data and parameters keep the version");
+    }
+
+    @Test
+    void chineseDataOrAnUnknownKindIsNotGivenTheEnglishEncoder() throws Exception {
+        ModelTraining.TrainingData zh = ModelTraining.load(Path.of("src/test/resources/intents/huaxia-bank.zh.yml"), 1);
+        assertEquals(null, Train.modelKind("auto", zh, QUIET));
+        assertEquals(null, Train.modelKind("bag", zh, QUIET));
+        assertThrows(IllegalArgumentException.class, () -> Train.modelKind("gpt", zh, QUIET));
+    }
+}
