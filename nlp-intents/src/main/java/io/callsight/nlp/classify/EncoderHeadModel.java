@@ -111,7 +111,7 @@ public final class EncoderHeadModel extends CalibratedClassifier {
         Path abs = dir.toAbsolutePath().normalize();
         Path modelsRoot = abs.getNameCount() >= 3 ? abs.getParent().getParent().getParent() : null;
         SentenceEncoder enc = SentenceEncoder.shared(encoderName, modelsRoot);
-        return load(dir, enc::embed);
+        return load(dir, enc::embedCached);
     }
 
     /** Loads a head with the given encoder function (which must be the model's encoder). */

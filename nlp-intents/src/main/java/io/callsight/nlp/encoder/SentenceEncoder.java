@@ -28,6 +28,8 @@ public final class SentenceEncoder {
     public static final String DEFAULT = "bge-small-en-v1.5-q";
     public static final int MAX_TOKENS = 128;
     private static final int BATCH = 32;
+    /** Recently encoded texts kept: a few seconds of a busy job's utterances, a few MB. */
+    private static final int RECENT = 4096;
     private static final Map<String, SentenceEncoder> SHARED = new ConcurrentHashMap<>();
 
     private final String name;
@@ -36,6 +38,12 @@ public final class SentenceEncoder {
     private final WordPieceTokenizer tokenizer;
     private final boolean tokenTypes;
     private final int dim;
+    private final Map<String, float[]> recent = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            return size() > RECENT;
+        }
+    });
 
     private SentenceEncoder(String name, OrtEnvironment env, OrtSession session, WordPieceTokenizer tokenizer) throws OrtException {
         this.name = name;
@@ -110,6 +118,20 @@ public final class SentenceEncoder {
 
     public float[] embed(String text) {
         return embedBatch(List.of(tokens(text)))[0];
+    }
+
+    /**
+     * {@link #embed}, remembering the last few thousand texts: every utterance goes through a tenant's intent head
+     * and the sentiment head, and both need the same vector, so it is computed once (short replies such as "yes"
+     * or "okay, thank you" recur too). Callers must not modify the returned array.
+     */
+    public float[] embedCached(String text) {
+        float[] v = recent.get(text);
+        if (v == null) {
+            v = embed(text);
+            recent.put(text, v);
+        }
+        return v;
     }
 
     /** Embeds all texts, in length-sorted batches (less padding); progress as a bar when {@code progress} is set. */

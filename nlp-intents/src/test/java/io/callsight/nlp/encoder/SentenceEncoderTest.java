@@ -48,6 +48,14 @@ class SentenceEncoderTest {
     }
 
     @Test
+    void cachedEmbeddingIsTheSameVectorComputedOnce() throws Exception {
+        SentenceEncoder enc = SentenceEncoder.shared(SentenceEncoder.DEFAULT);
+        float[] first = enc.embedCached("okay thank you");
+        org.junit.jupiter.api.Assertions.assertSame(first, enc.embedCached("okay thank you"));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(enc.embed("okay thank you"), first, 1e-6f);
+    }
+
+    @Test
     void missingModelSaysWhereItLookedAndHowToGetIt(@TempDir Path tmp) {
         var e = assertThrows(java.io.IOException.class, () -> SentenceEncoder.open(tmp, 1));
         assertTrue(e.getMessage().contains("model.onnx"), e.getMessage());
