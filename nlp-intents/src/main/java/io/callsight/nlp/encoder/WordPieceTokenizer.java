@@ -12,8 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * BERT's uncased tokenizer as a Hugging Face {@code tokenizer.json} describes it (BertNormalizer + BertPreTokenizer
- * + WordPiece): lower-case, strip accents, space out CJK characters, split on whitespace and punctuation, then
+ * BERT's tokenizer as a Hugging Face {@code tokenizer.json} describes it (BertNormalizer + BertPreTokenizer
+ * + WordPiece): lower-case and strip accents if the normalizer says so (the English models do, the Chinese ones
+ * do neither), space out CJK characters, split on whitespace and punctuation, then
  * greedy longest-match word pieces ({@code ##} continuations); a word with no segmentation becomes {@code [UNK]}.
  * Plain Java, so the encoder needs no second native library.
  */
@@ -24,9 +25,17 @@ public final class WordPieceTokenizer {
     private final int unk;
     private final int cls;
     private final int sep;
+    private final boolean lowercase;
+    private final boolean stripAccents;
 
     WordPieceTokenizer(Map<String, Integer> vocab) {
+        this(vocab, true, true);
+    }
+
+    WordPieceTokenizer(Map<String, Integer> vocab, boolean lowercase, boolean stripAccents) {
         this.vocab = Map.copyOf(vocab);
+        this.lowercase = lowercase;
+        this.stripAccents = stripAccents;
         this.unk = id("[UNK]");
         this.cls = id("[CLS]");
         this.sep = id("[SEP]");
@@ -42,13 +51,18 @@ public final class WordPieceTokenizer {
 
     /** Reads the WordPiece vocabulary of a Hugging Face {@code tokenizer.json}. */
     public static WordPieceTokenizer load(Path tokenizerJson) throws IOException {
-        JsonNode model = new ObjectMapper().readTree(tokenizerJson.toFile()).path("model");
+        JsonNode root = new ObjectMapper().readTree(tokenizerJson.toFile());
+        JsonNode model = root.path("model");
+        JsonNode norm = root.path("normalizer");
         if (!"WordPiece".equals(model.path("type").asText())) {
             throw new IOException(tokenizerJson + ": not a WordPiece tokenizer (model.type = " + model.path("type").asText() + ")");
         }
         Map<String, Integer> vocab = new HashMap<>();
         model.path("vocab").fields().forEachRemaining(e -> vocab.put(e.getKey(), e.getValue().asInt()));
-        return new WordPieceTokenizer(vocab);
+        boolean lowercase = norm.path("lowercase").asBoolean(true);
+        // BertNormalizer: strip_accents null means "as lowercase"
+        boolean strip = norm.path("strip_accents").isBoolean() ? norm.get("strip_accents").asBoolean() : lowercase;
+        return new WordPieceTokenizer(vocab, lowercase, strip);
     }
 
     public int clsId() {
@@ -62,22 +76,27 @@ public final class WordPieceTokenizer {
     /** Word-piece ids of {@code text}, without [CLS]/[SEP]. */
     public List<Integer> ids(String text) {
         List<Integer> ids = new ArrayList<>();
-        for (String word : words(text)) {
+        for (String word : words(text, lowercase, stripAccents)) {
             pieces(word, ids);
         }
         return ids;
     }
 
-    /** Normalized, pre-tokenized words: what WordPiece segments. */
+    /** Normalized, pre-tokenized words of an uncased model: what WordPiece segments. */
     static List<String> words(String text) {
-        String s = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
+        return words(text, true, true);
+    }
+
+    static List<String> words(String text, boolean lowercase, boolean stripAccents) {
+        String s = lowercase ? text.toLowerCase(Locale.ROOT) : text;
+        s = stripAccents ? Normalizer.normalize(s, Normalizer.Form.NFD) : s;
         List<String> words = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
             int type = Character.getType(cp);
-            if (type == Character.NON_SPACING_MARK || cp == 0 || cp == 0xFFFD || (Character.isISOControl(cp) && !Character.isWhitespace(cp))) {
+            if ((stripAccents && type == Character.NON_SPACING_MARK) || cp == 0 || cp == 0xFFFD || (Character.isISOControl(cp) && !Character.isWhitespace(cp))) {
                 continue; // accents (after NFD) and control characters are dropped
             }
             if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {

@@ -68,13 +68,35 @@ public final class SelfTraining {
         return new Result<>(model, added, precision);
     }
 
+    /**
+     * Teacher → student: a calibrated {@code teacher} (e.g. the encoder head, accurate but slow) labels every
+     * unlabeled utterance it is at least {@code minConfidence} sure of, and the {@code student} (e.g. the bag model,
+     * fast) is trained on the labeled examples plus those. Out-of-scope guesses are kept: they teach the student's
+     * out-of-scope class.
+     */
+    public static <M extends TextClassifier> Result<M> teach(TextClassifier teacher, List<Example> labeled, List<String> unlabeled,
+            Function<List<Example>, M> student, double minConfidence, Map<String, String> gold, PrintStream progress) {
+        Set<String> known = new HashSet<>();
+        labeled.forEach(e -> known.add(e.text()));
+        List<String> pool = unlabeled.stream().filter(t -> !t.isBlank() && known.add(t)).toList();
+        List<Example> pseudo = pseudoLabels(teacher, pool, Integer.MAX_VALUE, minConfidence);
+        double p = precision(pseudo, gold);
+        if (progress != null) {
+            progress.printf(Locale.ROOT, "teacher labeled %d of %d unlabeled utterances%s%n", pseudo.size(), pool.size(),
+                    gold.isEmpty() ? "" : String.format(Locale.ROOT, " (%.1f %% correct)", 100 * p));
+        }
+        List<Example> train = new ArrayList<>(labeled);
+        train.addAll(pseudo);
+        return new Result<>(student.apply(train), List.of(pseudo.size()), List.of(p));
+    }
+
     /** Up to {@code perLabel} most confident utterances per predicted label, confidence ≥ {@code minConfidence}. */
     static List<Example> pseudoLabels(TextClassifier model, List<String> pool, int perLabel, double minConfidence) {
         record Guess(String text, double confidence) {}
         Map<String, List<Guess>> byLabel = new HashMap<>();
         for (String t : pool) {
             Prediction p = model.predict(t);
-            if (p.confidence() >= minConfidence) {
+            if (p.confidence() >= minConfidence && p.bestLabel() != null) {
                 byLabel.computeIfAbsent(p.bestLabel(), k -> new ArrayList<>()).add(new Guess(t, p.confidence()));
             }
         }

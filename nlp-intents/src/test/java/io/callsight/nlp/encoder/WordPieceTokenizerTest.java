@@ -20,6 +20,13 @@ class WordPieceTokenizerTest {
     }
 
     @Test
+    void aCasedVocabularyKeepsCaseAndAccents() {
+        assertEquals(List.of("Café", "!"), WordPieceTokenizer.words("Café!", false, false));
+        WordPieceTokenizer cased = new WordPieceTokenizer(Map.of("[UNK]", 0, "[CLS]", 1, "[SEP]", 2, "Hello", 3, "hello", 4), false, false);
+        assertEquals(List.of(3, 4), cased.ids("Hello hello"));
+    }
+
+    @Test
     void greedyLongestMatchWordPiecesAndUnknownWholeWords() {
         assertEquals(List.of(3, 4, 5), TOK.ids("unaffable"));
         assertEquals(List.of(9, 7, 6, 8), TOK.ids("Hello, café!"));

@@ -47,6 +47,22 @@ class SelfTrainingTest {
     }
 
     @Test
+    void aTeacherThatKnowsTheNewWordsPassesThemToTheStudent() {
+        // the teacher was trained on the unlabeled utterances' true labels: it knows "savings" and "stolen"
+        List<Example> all = new ArrayList<>(LABELED);
+        GOLD.forEach((t, l) -> all.add(new Example(t, l)));
+        TfidfLinearModel teacher = train(all);
+        SelfTraining.Result<TfidfLinearModel> r = SelfTraining.teach(teacher, LABELED, UNLABELED, SelfTrainingTest::train, 0.5, GOLD, null);
+        assertEquals(List.of(6), r.pseudoLabelsPerRound());
+        assertEquals(1.0, r.precisionPerRound().get(0), 1e-9);
+        assertEquals("card", r.model().predict("stolen").bestLabel());
+        assertTrue(r.model().probabilities("savings")[0] > train(LABELED).probabilities("savings")[0] + 0.1);
+        // a teacher sure of nothing teaches nothing: the student is the supervised model
+        assertEquals(List.of(0), SelfTraining.teach(teacher, LABELED, UNLABELED, SelfTrainingTest::train, 1.01, GOLD, null)
+                .pseudoLabelsPerRound());
+    }
+
+    @Test
     void eachLabelTakesOnlyItsMostConfidentUtterancesAboveTheFloor() {
         TextClassifier model = train(LABELED);
         List<Example> one = SelfTraining.pseudoLabels(model, UNLABELED, 1, 0.0);
