@@ -172,12 +172,30 @@ public final class ModelTraining {
      */
     public static Outcome trainOrReuse(ModelStore store, String tenant, String task, TrainingData data, BagTrainer.Config cfg,
             EncoderHeadTrainer.Config encoder, TfidfLinearModel.Params baseline, boolean force, PrintStream out) throws IOException {
+        return trainOrReuse(store, tenant, task, data, cfg, encoder, null, baseline, force, out);
+    }
+
+    /**
+     * With a {@code teacher}: the bag model ({@code encoder} must be null) learns from the labeled examples plus the
+     * unlabeled utterances an encoder head, trained on the labeled examples, labels confidently
+     * ({@link SelfTraining#teach}): the encoder's accuracy at the bag's speed, for a tenant with transcripts.
+     */
+    public static Outcome trainOrReuse(ModelStore store, String tenant, String task, TrainingData data, BagTrainer.Config cfg,
+            EncoderHeadTrainer.Config encoder, EncoderHeadTrainer.Config teacher, TfidfLinearModel.Params baseline, boolean force,
+            PrintStream out) throws IOException {
+        if (teacher != null && (encoder != null || data.unlabeled().isEmpty())) {
+            throw new IllegalArgumentException(encoder != null ? "a teacher teaches the bag model, not the encoder head (--model bag)"
+                    : "a teacher needs unlabeled utterances to label (--unlabeled FILE)");
+        }
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("model", encoder != null ? encoder : cfg);
         params.put("kind", encoder != null ? EncoderHeadModel.KIND : HashedBagModel.KIND);
         params.put("baseline", baseline);
         params.put("calibration", needsCrossValidation(data) ? FOLDS + "-fold cross-validation" : "validation split");
-        if (!data.unlabeled().isEmpty()) {
+        if (teacher != null) {
+            params.put("teacher", teacher);
+            params.put("unlabeled_utterances", data.unlabeled().size());
+        } else if (!data.unlabeled().isEmpty()) {
             params.put("self_training", SelfTraining.Config.defaults());
             params.put("unlabeled_utterances", data.unlabeled().size());
         }
@@ -192,6 +210,10 @@ public final class ModelTraining {
         if (labels.size() < 2) {
             throw new IllegalArgumentException("need at least 2 labels, got " + labels);
         }
+        Map<String, Object> teaching = new LinkedHashMap<>();
+        if (teacher != null) {
+            data = taughtBy(teacher, labels, data, teaching, out);
+        }
         List<String> texts = Datasets.texts(data.train());
         int[] y = Datasets.indices(data.train(), labels);
         boolean oos = data.validation().stream().anyMatch(e -> e.label().equals(TextClassifier.OUT_OF_SCOPE));
@@ -204,6 +226,7 @@ public final class ModelTraining {
         double linSeconds = (System.nanoTime() - b0) / 1e9;
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.putAll(t.metrics());
+        metrics.putAll(teaching);
         if (needsCrossValidation(data)) {
             // nothing in-scope held out (too few examples to spare): calibrate on k-fold out-of-fold predictions
             out.printf(Locale.ROOT, "calibrating on %d-fold cross-validation (no in-scope examples could be held out)%n", FOLDS);
@@ -233,6 +256,36 @@ public final class ModelTraining {
         out.printf(Locale.ROOT, "wrote %s (%s, %.1f MB); current = %s%n", dir, t.kind(), Files.size(dir.resolve("weights.bin")) / 1e6,
                 m.version());
         return new Outcome(dir, true, m);
+    }
+
+    /**
+     * The labeled examples plus the unlabeled utterances a calibrated encoder head (trained on the labeled ones)
+     * labels with confidence ≥ the self-training floor; what the teacher did goes into {@code metrics}.
+     */
+    private static TrainingData taughtBy(EncoderHeadTrainer.Config cfg, List<String> labels, TrainingData data, Map<String, Object> metrics,
+            PrintStream out) throws IOException {
+        out.printf(Locale.ROOT, "training the teacher (encoder head) on %d labeled examples%n", data.train().size());
+        TrainingData labeled = new TrainingData(data.train(), data.validation(), data.dataHash());
+        Trained teacher = trainHead(labels, Datasets.texts(data.train()), Datasets.indices(data.train(), labels), labeled, cfg, out);
+        boolean oos = data.validation().stream().anyMatch(ModelTraining::isOutOfScope);
+        if (needsCrossValidation(labeled)) {
+            List<Example> all = new ArrayList<>(data.train());
+            all.addAll(data.validation());
+            FoldModels folds = FoldModels.train(labels, data.train(), FOLDS, 1, teacher.retrain());
+            Evaluator.calibrate(folds, all, all.stream().anyMatch(ModelTraining::isOutOfScope));
+            teacher.model().setCalibration(folds.temperature(), folds.oosThreshold());
+        } else if (!data.validation().isEmpty()) {
+            Evaluator.calibrate(teacher.model(), data.validation(), oos);
+        }
+        double floor = SelfTraining.Config.defaults().minConfidence();
+        List<Example> pseudo = SelfTraining.teacherLabels(teacher.model(), data.train(), data.unlabeled(), floor);
+        out.printf(Locale.ROOT, "the teacher labeled %d of %d unlabeled utterances (confidence ≥ %.2f); training the bag model on %d%n",
+                pseudo.size(), data.unlabeled().size(), floor, data.train().size() + pseudo.size());
+        metrics.put("teacher_labeled", pseudo.size());
+        metrics.put("teacher_train_seconds", teacher.metrics().get("train_seconds"));
+        List<Example> train = new ArrayList<>(data.train());
+        train.addAll(pseudo);
+        return new TrainingData(train, data.validation(), data.dataHash());
     }
 
     /** A freshly trained model, how to save it, its training figures, and how to train it again on other examples. */

@@ -76,18 +76,22 @@ public final class SelfTraining {
      */
     public static <M extends TextClassifier> Result<M> teach(TextClassifier teacher, List<Example> labeled, List<String> unlabeled,
             Function<List<Example>, M> student, double minConfidence, Map<String, String> gold, PrintStream progress) {
-        Set<String> known = new HashSet<>();
-        labeled.forEach(e -> known.add(e.text()));
-        List<String> pool = unlabeled.stream().filter(t -> !t.isBlank() && known.add(t)).toList();
-        List<Example> pseudo = pseudoLabels(teacher, pool, Integer.MAX_VALUE, minConfidence);
+        List<Example> pseudo = teacherLabels(teacher, labeled, unlabeled, minConfidence);
         double p = precision(pseudo, gold);
-        if (progress != null) {
-            progress.printf(Locale.ROOT, "teacher labeled %d of %d unlabeled utterances%s%n", pseudo.size(), pool.size(),
-                    gold.isEmpty() ? "" : String.format(Locale.ROOT, " (%.1f %% correct)", 100 * p));
+        if (progress != null && !gold.isEmpty()) {
+            progress.printf(Locale.ROOT, "teacher's labels: %.1f %% correct%n", 100 * p);
         }
         List<Example> train = new ArrayList<>(labeled);
         train.addAll(pseudo);
         return new Result<>(student.apply(train), List.of(pseudo.size()), List.of(p));
+    }
+
+    /** The unlabeled utterances (new, non-blank) the teacher is at least {@code minConfidence} sure of, with its label. */
+    public static List<Example> teacherLabels(TextClassifier teacher, List<Example> labeled, List<String> unlabeled, double minConfidence) {
+        Set<String> known = new HashSet<>();
+        labeled.forEach(e -> known.add(e.text()));
+        List<String> pool = unlabeled.stream().filter(t -> !t.isBlank() && known.add(t)).toList();
+        return pseudoLabels(teacher, pool, Integer.MAX_VALUE, minConfidence);
     }
 
     /** Up to {@code perLabel} most confident utterances per predicted label, confidence ≥ {@code minConfidence}. */

@@ -36,6 +36,10 @@ public final class Train {
               --nb ALPHA       NB log-count-ratio n-gram weighting, add-ALPHA smoothed (default 0 = off)
               --unlabeled FILE intents: utterances without labels, one per line (e.g. exported customer lines); the
                                model labels those it is surest of and retrains on them, 3 rounds (self-training)
+              --teacher encoder with --unlabeled: train the bag model (the default then) on the labeled examples plus
+                               the unlabeled utterances an encoder head labels (confidence >= 0.5): about the
+                               encoder's accuracy at the bag's speed (CLINC150, 10 examples per intent + 13,590
+                               unlabeled: 86.5 % vs the encoder's 86.4 %, at 24,000 utterances/s)
               --force          retrain even if the data hash and parameters are unchanged
             Progress shows encoding, epoch, loss and training accuracy. DJL/PyTorch trains on 1 CPU thread; the
             sentence encoder uses every core (-Dcallsight.encoder.threads=N to change).""";
@@ -78,9 +82,16 @@ public final class Train {
         if (cli.has("unlabeled")) {
             data = data.withUnlabeled(Path.of(cli.get("unlabeled", null)));
         }
-        EncoderHeadTrainer.Config encoder = modelKind(cli.get("model", "auto"), data, System.out);
+        EncoderHeadTrainer.Config teacher = null;
+        if (cli.has("teacher")) {
+            if (!cli.get("teacher", "").equals("encoder")) {
+                throw new IllegalArgumentException("unknown --teacher " + cli.get("teacher", "") + " (encoder)");
+            }
+            teacher = EncoderHeadTrainer.Config.defaults();
+        }
+        EncoderHeadTrainer.Config encoder = modelKind(cli.get("model", teacher != null ? "bag" : "auto"), data, System.out);
         ModelTraining.trainOrReuse(new ModelStore(Path.of(cli.get("out", "models"))), cli.require("tenant"), cli.command, data, cfg,
-                encoder, TfidfLinearModel.Params.defaults(), cli.has("force"), System.out);
+                encoder, teacher, TfidfLinearModel.Params.defaults(), cli.has("force"), System.out);
     }
 
     /**

@@ -86,6 +86,30 @@ class EncoderHeadTrainerTest {
     }
 
     @Test
+    void anEncoderTeacherTeachesTheBagModelWordsFromUnlabeledTranscripts(@TempDir Path tmp) throws Exception {
+        Path yaml = Path.of("src/test/resources/intents/acme-telecom.en.yml");
+        Path transcripts = tmp.resolve("transcripts.txt");
+        Files.writeString(transcripts, String.join("\n", "somebody nicked my visa", "my purse got nicked with the visa in it",
+                "nicked visa, what do i do", "they nicked my visa at the station", "how much cash do i have left",
+                "how much cash is left in there", "when do your shops shut", "when does the shop shut on sunday"));
+        ModelTraining.TrainingData data = ModelTraining.load(yaml, 1).withUnlabeled(transcripts);
+        ModelStore store = new ModelStore(tmp.resolve("models"));
+        ModelTraining.Outcome o = ModelTraining.trainOrReuse(store, "acme-telecom", "intents", data, BagTrainerTest.small().withEpochs(20),
+                null, EncoderHeadTrainer.Config.defaults(), TfidfLinearModel.Params.defaults(), false, QUIET);
+        assertEquals(io.callsight.nlp.classify.HashedBagModel.KIND, o.manifest().model(), "the student is the fast bag model");
+        int taught = ((Number) o.manifest().metrics().get("teacher_labeled")).intValue();
+        assertTrue(taught >= 6, "teacher labeled " + taught + " of 8");
+        TextClassifier student = store.load("acme-telecom", "intents");
+        assertEquals("report_lost_card", student.predict("nicked visa").bestLabel());
+        assertEquals("opening_hours", student.predict("when do you shut").bestLabel());
+        // a teacher needs utterances to label, and teaches only the bag
+        ModelTraining.TrainingData plain = ModelTraining.load(yaml, 1);
+        var e = assertThrows(IllegalArgumentException.class, () -> ModelTraining.trainOrReuse(store, "acme-telecom", "intents", plain,
+                BagTrainerTest.small(), null, EncoderHeadTrainer.Config.defaults(), TfidfLinearModel.Params.defaults(), false, QUIET));
+        assertTrue(e.getMessage().contains("--unlabeled"), e.getMessage());
+    }
+
+    @Test
     void chineseDataOrAnUnknownKindIsNotGivenTheEnglishEncoder() throws Exception {
         ModelTraining.TrainingData zh = ModelTraining.load(Path.of("src/test/resources/intents/huaxia-bank.zh.yml"), 1);
         assertEquals(null, Train.modelKind("auto", zh, QUIET));
