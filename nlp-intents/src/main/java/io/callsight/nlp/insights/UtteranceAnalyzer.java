@@ -64,7 +64,9 @@ public final class UtteranceAnalyzer {
         Insight.SentimentReading sentiment = null;
         LoadedModel sentimentModel = m.sentimentFor(callId, language);
         if (sentimentModel != null && !nluText.isBlank()) {
-            Sentiment s = new SentimentAnalyzer(sentimentModel.classifier(), NEUTRAL_BAND).analyze(nluText);
+            // a line that is nothing but personal data (an account number read out) carries no feeling
+            Sentiment s = onlyPersonalData(redaction) ? new Sentiment("neutral", 0)
+                    : new SentimentAnalyzer(sentimentModel.classifier(), NEUTRAL_BAND).analyze(nluText);
             sentiment = new Insight.SentimentReading(s.label(), s.score(), modelName(tenant, sentimentModel));
         }
 
@@ -88,6 +90,18 @@ public final class UtteranceAnalyzer {
                 m.candidateFor(callId) ? Insight.CANDIDATE : Insight.CURRENT, sentiment,
                 mentions(entities.extract(text), redaction), keywords, violations, removed, redaction.text());
         return new Analysis(insight, redaction);
+    }
+
+    /** Whether nothing with a letter is left once the redacted spans' placeholders are taken out. */
+    static boolean onlyPersonalData(Redaction r) {
+        if (r.spans().isEmpty()) {
+            return false;
+        }
+        String rest = r.text();
+        for (io.callsight.nlp.redaction.PiiCategory c : io.callsight.nlp.redaction.PiiCategory.values()) {
+            rest = rest.replace(c.placeholder(), " ");
+        }
+        return rest.codePoints().noneMatch(Character::isLetter);
     }
 
     /** Shared models are named so reports can tell them from the tenant's own ("_shared/sentiment-en/v1"). */

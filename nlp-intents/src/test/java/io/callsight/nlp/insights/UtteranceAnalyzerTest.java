@@ -96,6 +96,18 @@ class UtteranceAnalyzerTest {
     }
 
     @Test
+    void aLineThatIsOnlyPersonalDataIsNeutral() throws Exception {
+        TinyModels.write(new ModelStore(models), ModelRegistry.SHARED, "sentiment", Map.of("four", "negative", "great", "positive"));
+        Insight digits = analyzer().analyze("newco", "c", Track.CUSTOMER, 0, "four five six seven eight nine").insight();
+        assertEquals("[DIGITS]", digits.redactedText());
+        assertEquals("neutral", digits.sentiment().label());
+        assertEquals(0, digits.sentiment().score());
+        Insight words = analyzer().analyze("newco", "c", Track.CUSTOMER, 1, "great it's five six seven eight nine one").insight();
+        assertEquals("great it's [DIGITS]", words.redactedText());
+        assertTrue(words.sentiment().score() != 0, "words around the number are still read: " + words.sentiment());
+    }
+
+    @Test
     void theTenantDecidesWhatIsRedacted() throws Exception {
         Files.createDirectories(models.resolve("acme"));
         Files.writeString(models.resolve("acme/tenant.yaml"), "redact: [email]\n");
