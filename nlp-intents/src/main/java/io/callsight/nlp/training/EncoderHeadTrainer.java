@@ -151,7 +151,7 @@ public final class EncoderHeadTrainer {
                     }
                     lastLoss = lossSum / n;
                     lastAcc = (double) correct / n;
-                    if (progress != null && (epoch % 5 == 0 || epoch == epochs)) {
+                    if (progress != null && (epoch % Math.max(1, epochs / 30) == 0 || epoch == epochs)) {
                         progress.printf(Locale.ROOT, "\rhead epoch %3d/%d [%-30s] loss %.4f acc %.3f%s", epoch, epochs, "#".repeat(30 * epoch / epochs),
                                 lastLoss, lastAcc, epoch == epochs ? String.format(Locale.ROOT, " (%.1fs)%n", (System.nanoTime() - t0) / 1e9) : "");
                     }

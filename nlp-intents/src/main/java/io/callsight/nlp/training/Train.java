@@ -23,9 +23,9 @@ public final class Train {
               --corpus en|zh   sentiment only, instead of --data: shared SST-2 train+dev + UCI (en) or ChnSentiCorp hotel (zh)
               --out DIR        model root (default models); writes DIR/<tenant>/<task>/v<n>/ and CURRENT
               --model KIND     encoder: a DJL-trained softmax head on the pretrained sentence encoder
-                               (bge-small-en-v1.5, int8 ONNX from Maven Central; English; ~200-450 utterances/s
+                               (bge-small-en-v1.5, int8 ONNX from Maven Central; English; ~480 utterances/s
                                per core, the most accurate); bag: the hashed n-gram embedding bag trained from
-                               scratch (any language, ~20,000 utterances/s per core); auto (default): encoder for
+                               scratch (any language, ~24,000 utterances/s per core); auto (default): encoder for
                                English data, bag for Chinese. The options below tune the bag model.
               --epochs N       epochs (default 8)     --dim D   embedding dim (default 64)
               --lr X           Adam learning rate of the output layer (default 0.01)   --batch N  (default 64)
