@@ -18,6 +18,7 @@ public final class Classifiers {
         return switch (kind) {
             case HashedBagModel.KIND -> HashedBagModel.load(dir);
             case EncoderHeadModel.KIND -> EncoderHeadModel.load(dir);
+            case EnsembleModel.KIND -> EnsembleModel.load(dir);
             default -> throw new IOException(json + ": unknown model kind '" + kind + "'");
         };
     }

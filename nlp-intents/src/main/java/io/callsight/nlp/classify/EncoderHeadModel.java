@@ -106,12 +106,20 @@ public final class EncoderHeadModel extends CalibratedClassifier {
      * ({@code <models>/<tenant>/<task>/<version>} → {@code <models>/encoders/}).
      */
     public static EncoderHeadModel load(Path dir) throws IOException {
+        return load(dir, modelsRootOf(dir));
+    }
+
+    /** As {@link #load(Path)}, with the models root to look for the encoder in given. */
+    public static EncoderHeadModel load(Path dir, Path modelsRoot) throws IOException {
         JsonNode m = JSON.readTree(dir.resolve("model.json").toFile());
-        String encoderName = m.path("encoder").asText();
-        Path abs = dir.toAbsolutePath().normalize();
-        Path modelsRoot = abs.getNameCount() >= 3 ? abs.getParent().getParent().getParent() : null;
-        SentenceEncoder enc = SentenceEncoder.shared(encoderName, modelsRoot);
+        SentenceEncoder enc = SentenceEncoder.shared(m.path("encoder").asText(), modelsRoot);
         return load(dir, enc::embedCached);
+    }
+
+    /** The models root of a version directory {@code <models>/<tenant>/<task>/<version>}, or null. */
+    public static Path modelsRootOf(Path versionDir) {
+        Path abs = versionDir.toAbsolutePath().normalize();
+        return abs.getNameCount() >= 4 ? abs.getParent().getParent().getParent() : null;
     }
 
     /** Loads a head with the given encoder function (which must be the model's encoder). */

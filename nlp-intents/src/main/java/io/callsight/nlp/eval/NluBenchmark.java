@@ -2,11 +2,13 @@ package io.callsight.nlp.eval;
 
 import io.callsight.nlp.classify.FeatureConfig;
 import io.callsight.nlp.classify.EncoderHeadModel;
+import io.callsight.nlp.classify.EnsembleModel;
 import io.callsight.nlp.classify.HashedBagModel;
 import io.callsight.nlp.classify.ModelStore;
 import io.callsight.nlp.encoder.SentenceEncoder;
 import io.callsight.nlp.training.EncoderHeadTrainer;
 import io.callsight.nlp.training.Embeddings;
+import io.callsight.nlp.training.ModelTraining;
 import io.callsight.nlp.classify.Pooling;
 import io.callsight.nlp.classify.TextClassifier;
 import io.callsight.nlp.classify.TfidfLinearModel;
@@ -292,6 +294,36 @@ public final class NluBenchmark {
                 cb.oosThreshold(), cb.eceBefore(), cb.eceAfter());
         out.printf(Locale.ROOT, "tfidf: train %.1fs, vocab %d, T %.2f, OOS th %.2f, ECE %.3f→%.3f%n", linSeconds,
                 lin.vocabularySize(), cl.temperature(), cl.oosThreshold(), cl.eceBefore(), cl.eceAfter());
+        // the encoder column is the head (`train --model encoder`); `--model ensemble` (head + bag, weight chosen on
+        // validation) gets rows of its own
+        HashedBagModel student = null;
+        double ensembleSeconds = 0;
+        double studentSeconds = 0;
+        TextClassifier encModel = enc;
+        if (enc != null) {
+            HashedBagModel member = bag;
+            double memberSeconds = bagSeconds;
+            if (!unlabeled.isEmpty()) { // as in training: the bag member learns the head's labels of the unlabeled utterances
+                long s0 = System.nanoTime();
+                student = SelfTraining.teach(enc, train, unlabeled, SelfTraining.bagTrainer(labels, train.size(), cfg, verbose ? out : null,
+                        x -> { }), SelfTraining.Config.defaults().minConfidence(), gold, out).model();
+                studentSeconds = (System.nanoTime() - s0) / 1e9;
+                member = student;
+                memberSeconds = studentSeconds;
+            }
+            encModel = ModelTraining.chooseEnsemble(enc, member, val, ModelTraining.BAG_WEIGHTS, verbose ? out : null);
+            if (encModel instanceof EnsembleModel em) {
+                ensembleSeconds = encSeconds + memberSeconds;
+                out.printf(Locale.ROOT, "--model ensemble: the bag at weight %.2f (chosen on validation), T %.2f, OOS th %.2f%n", em.bagWeight(),
+                        em.temperature(), em.oosThreshold());
+            } else {
+                out.println("--model ensemble: the encoder head alone (validation preferred it to every ensemble)");
+            }
+            Evaluator.calibrate(enc, val, oos);
+            if (student != null) {
+                Evaluator.calibrate(student, val, oos);
+            }
+        }
         Metrics me = enc == null ? null : Evaluator.evaluate(enc, test);
         if (oos) {
             double tb = bag.oosThreshold(), tl = lin.oosThreshold(), te = enc == null ? 0 : enc.oosThreshold();
@@ -315,13 +347,22 @@ public final class NluBenchmark {
             row(name, "accuracy", me == null ? Double.NaN : me.accuracy(), mb.accuracy(), ml.accuracy());
         }
         row(name, "macro-F1", me == null ? Double.NaN : me.macroF1(), mb.macroF1(), ml.macroF1());
-        if (enc != null && !unlabeled.isEmpty()) {
+        if (encModel instanceof EnsembleModel em) {
+            Metrics mx = Evaluator.evaluate(em, test);
+            rows.add(new String[] {name, "ensemble: bag weight", String.format(Locale.ROOT, "%.2f", em.bagWeight()), "", ""});
+            if (oos) {
+                row(name, "ensemble: in-scope accuracy", mx.inScopeAccuracy(), Double.NaN, Double.NaN);
+                row(name, "ensemble: OOS recall", mx.oosRecall(), Double.NaN, Double.NaN);
+                row(name, "ensemble: OOS AUROC", Evaluator.oosAuroc(em, test), Double.NaN, Double.NaN);
+            } else {
+                row(name, "ensemble: accuracy", mx.accuracy(), Double.NaN, Double.NaN);
+            }
+            rows.add(new String[] {name, "ensemble: training time", String.format(Locale.ROOT, "%.1f s", ensembleSeconds), "", ""});
+        } else if (encModel != null) {
+            rows.add(new String[] {name, "ensemble: bag weight", "0 (head alone)", "", ""});
+        }
+        if (student != null) {
             // the fast model taught by the accurate one: the encoder head labels the unlabeled utterances
-            long s0 = System.nanoTime();
-            HashedBagModel student = SelfTraining.teach(enc, train, unlabeled, SelfTraining.bagTrainer(labels, train.size(), cfg,
-                    verbose ? out : null, x -> { }), SelfTraining.Config.defaults().minConfidence(), gold, out).model();
-            double studentSeconds = (System.nanoTime() - s0) / 1e9;
-            Evaluator.calibrate(student, val, oos);
             Metrics ms = Evaluator.evaluate(student, test);
             if (oos) {
                 row(name, "bag taught by encoder: in-scope", Double.NaN, ms.inScopeAccuracy(), Double.NaN);
@@ -342,8 +383,7 @@ public final class NluBenchmark {
             Evaluator.Speed se = null;
             if (enc != null) { // the real encoder, not the benchmark's cache: every utterance is encoded
                 SentenceEncoder encoder = embeddings.encoder();
-                EncoderHeadModel uncached = enc.withEncoder(encoder::embed);
-                se = Evaluator.speed(uncached, tt, 1_000);
+                se = Evaluator.speed(enc.withEncoder(encoder::embed), tt, 1_000);
             }
             rows.add(new String[] {name, "throughput batch (utt/s)", se == null ? "n/a" : fmt0(se.batchPerSecond()), fmt0(sb.batchPerSecond()),
                     fmt0(sl.batchPerSecond())});

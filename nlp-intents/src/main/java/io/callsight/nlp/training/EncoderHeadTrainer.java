@@ -27,18 +27,31 @@ public final class EncoderHeadTrainer {
     /**
      * @param minSteps small data sets get more epochs, so every head sees at least this many Adam steps
      */
-    public record Config(String encoder, int epochs, int minSteps, int batch, float learningRate, List<Float> weightDecays, long seed) {
+    public record Config(String encoder, int epochs, int minSteps, int batch, float learningRate, List<Float> weightDecays, long seed,
+            List<Double> bagWeights) {
         public static Config defaults() {
-            return new Config(io.callsight.nlp.encoder.SentenceEncoder.DEFAULT, 30, 1500, 32, 0.003f, List.of(0f, 1e-4f), 1);
+            return new Config(io.callsight.nlp.encoder.SentenceEncoder.DEFAULT, 30, 1500, 32, 0.003f, List.of(0f, 1e-4f), 1, List.of());
         }
 
         /** Only this weight decay (no choice on validation). */
         public Config withWeightDecay(float wd) {
-            return new Config(encoder, epochs, minSteps, batch, learningRate, List.of(wd), seed);
+            return new Config(encoder, epochs, minSteps, batch, learningRate, List.of(wd), seed, bagWeights);
         }
 
         public Config withSeed(long s) {
-            return new Config(encoder, epochs, minSteps, batch, learningRate, weightDecays, s);
+            return new Config(encoder, epochs, minSteps, batch, learningRate, weightDecays, s, bagWeights);
+        }
+
+        /**
+         * Also train a bag model and combine the two ({@code EnsembleModel}) with the bag weight among these that
+         * does best on validation; empty (the default) ships the head alone.
+         */
+        public Config withBagWeights(List<Double> weights) {
+            return new Config(encoder, epochs, minSteps, batch, learningRate, weightDecays, seed, List.copyOf(weights));
+        }
+
+        public boolean ensemble() {
+            return !bagWeights.isEmpty();
         }
     }
 

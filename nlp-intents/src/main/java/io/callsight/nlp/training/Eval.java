@@ -97,7 +97,8 @@ public final class Eval {
     }
 
     private static String label(TextClassifier m) {
-        return m instanceof io.callsight.nlp.classify.EncoderHeadModel e ? "encoder head" : "hashed-bag (DJL)";
+        return m instanceof io.callsight.nlp.classify.EnsembleModel ? "encoder+bag" : m instanceof io.callsight.nlp.classify.EncoderHeadModel
+                ? "encoder head" : "hashed-bag (DJL)";
     }
 
     private static String[] pair(double a, double b) {

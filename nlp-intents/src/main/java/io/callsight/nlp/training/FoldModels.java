@@ -47,6 +47,29 @@ final class FoldModels extends CalibratedClassifier {
         return new FoldModels(labels, folds, heldOutBy);
     }
 
+    /**
+     * Fold-by-fold combination of two fold sets trained on the same examples with the same seed and k (so the
+     * same folds): each text keeps being answered by models that never saw it.
+     */
+    static FoldModels combine(FoldModels a, FoldModels b, java.util.function.BiFunction<TextClassifier, TextClassifier, TextClassifier> f) {
+        if (a.folds.size() != b.folds.size() || !a.heldOutBy.keySet().equals(b.heldOutBy.keySet())) {
+            throw new IllegalArgumentException("fold sets differ");
+        }
+        List<TextClassifier> folds = new ArrayList<>();
+        for (int i = 0; i < a.folds.size(); i++) {
+            folds.add(f.apply(a.folds.get(i), b.folds.get(i)));
+        }
+        Map<String, TextClassifier> heldOutBy = new HashMap<>();
+        a.heldOutBy.forEach((text, m) -> {
+            int i = a.folds.indexOf(m);
+            if (b.folds.indexOf(b.heldOutBy.get(text)) != i) {
+                throw new IllegalArgumentException("fold sets split the examples differently");
+            }
+            heldOutBy.put(text, folds.get(i));
+        });
+        return new FoldModels(a.labels, folds, heldOutBy);
+    }
+
     @Override
     public List<String> labels() {
         return labels;

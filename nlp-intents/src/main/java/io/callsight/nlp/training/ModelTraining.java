@@ -1,6 +1,8 @@
 package io.callsight.nlp.training;
 
 import io.callsight.nlp.classify.CalibratedClassifier;
+import io.callsight.nlp.classify.Calibration;
+import io.callsight.nlp.classify.EnsembleModel;
 import io.callsight.nlp.classify.EncoderHeadModel;
 import io.callsight.nlp.classify.HashedBagModel;
 import io.callsight.nlp.classify.Manifest;
@@ -189,6 +191,9 @@ public final class ModelTraining {
         }
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("model", encoder != null ? encoder : cfg);
+        if (encoder != null && encoder.ensemble()) {
+            params.put("ensemble_bag", cfg);
+        }
         params.put("kind", encoder != null ? EncoderHeadModel.KIND : HashedBagModel.KIND);
         params.put("baseline", baseline);
         params.put("calibration", needsCrossValidation(data) ? FOLDS + "-fold cross-validation" : "validation split");
@@ -219,7 +224,8 @@ public final class ModelTraining {
         boolean oos = data.validation().stream().anyMatch(e -> e.label().equals(TextClassifier.OUT_OF_SCOPE));
         out.printf(Locale.ROOT, "training %s/%s: %d examples, %d labels, %d validation%s%n", tenant, task, texts.size(), labels.size(),
                 data.validation().size(), oos ? " (with out-of-scope)" : "");
-        Trained t = encoder != null ? trainHead(labels, texts, y, data, encoder, out) : trainBag(labels, texts, y, data, cfg, out);
+        Trained t = encoder == null ? trainBag(labels, texts, y, data, cfg, out)
+                : encoder.ensemble() ? trainEncoderModel(labels, texts, y, data, encoder, cfg, out) : trainHead(labels, texts, y, data, encoder, out);
         CalibratedClassifier model = t.model();
         long b0 = System.nanoTime();
         TfidfLinearModel lin = TfidfLinearModel.train(labels, texts, y, cfg.features(), baseline);
@@ -233,7 +239,7 @@ public final class ModelTraining {
             List<Example> all = new ArrayList<>(data.train());
             all.addAll(data.validation());
             boolean anyOos = all.stream().anyMatch(ModelTraining::isOutOfScope);
-            FoldModels bagFolds = FoldModels.train(labels, data.train(), FOLDS, 1, t.retrain());
+            FoldModels bagFolds = t.folds().get();
             FoldModels linFolds = FoldModels.train(labels, data.train(), FOLDS, 1, ex -> TfidfLinearModel.train(labels,
                     Datasets.texts(ex), Datasets.indices(ex, labels), cfg.features(), baseline));
             metrics.put("validation", validation(bagFolds, all, anyOos));
@@ -253,8 +259,7 @@ public final class ModelTraining {
                 Instant.now().toString(), t.kind(), params, metrics);
         ModelStore.writeManifest(dir, m);
         store.setCurrent(tenant, task, m.version());
-        out.printf(Locale.ROOT, "wrote %s (%s, %.1f MB); current = %s%n", dir, t.kind(), Files.size(dir.resolve("weights.bin")) / 1e6,
-                m.version());
+        out.printf(Locale.ROOT, "wrote %s (%s, %.1f MB); current = %s%n", dir, t.kind(), sizeOf(dir) / 1e6, m.version());
         return new Outcome(dir, true, m);
     }
 
@@ -290,7 +295,13 @@ public final class ModelTraining {
 
     /** A freshly trained model, how to save it, its training figures, and how to train it again on other examples. */
     private record Trained(CalibratedClassifier model, String kind, Map<String, Object> metrics, IoConsumer<Path> save,
-            Function<List<Example>, ? extends TextClassifier> retrain) {}
+            Function<List<Example>, ? extends TextClassifier> retrain, java.util.function.Supplier<FoldModels> folds) {
+        /** A model whose cross-validation folds are trained by {@code retrain} on {@code train}. */
+        Trained(CalibratedClassifier model, String kind, Map<String, Object> metrics, IoConsumer<Path> save, List<String> labels,
+                List<Example> train, Function<List<Example>, ? extends TextClassifier> retrain) {
+            this(model, kind, metrics, save, retrain, () -> FoldModels.train(labels, train, FOLDS, 1, retrain));
+        }
+    }
 
     private interface IoConsumer<T> {
         void accept(T t) throws IOException;
@@ -319,7 +330,7 @@ public final class ModelTraining {
         metrics.put("train_accuracy", round(r.finalTrainAccuracy()));
         metrics.put("java_vs_djl_max_abs_diff", r.javaVsDjlMaxAbsDiff());
         metrics.put("embedding_rows", bag.rowCount());
-        return new Trained(bag, HashedBagModel.KIND, metrics, bag::save,
+        return new Trained(bag, HashedBagModel.KIND, metrics, bag::save, labels, data.train(),
                 ex -> BagTrainer.train(labels, Datasets.texts(ex), Datasets.indices(ex, labels), cfg, null).model());
     }
 
@@ -346,8 +357,103 @@ public final class ModelTraining {
         metrics.put("train_accuracy", round(r.trainAccuracy()));
         metrics.put("weight_decay", r.weightDecay());
         metrics.put("java_vs_djl_max_abs_diff", r.javaVsDjlMaxAbsDiff());
-        return new Trained(head, EncoderHeadModel.KIND, metrics, head::save, ex -> EncoderHeadTrainer.train(labels, Datasets.texts(ex),
+        return new Trained(head, EncoderHeadModel.KIND, metrics, head::save, labels, data.train(), ex -> EncoderHeadTrainer.train(labels, Datasets.texts(ex),
                 Datasets.indices(ex, labels), List.of(), cfg.withWeightDecay(r.weightDecay()), embeddings, null).model());
+    }
+
+    /** Bag weights {@code --model ensemble} tries on validation data; 0 keeps the encoder head alone. */
+    public static final List<Double> BAG_WEIGHTS = List.of(0.0, 0.25, 0.5, 1.0);
+    /** The weight when there is no in-scope validation to choose on (what CLINC150's validation chose). */
+    static final double DEFAULT_BAG_WEIGHT = 0.5;
+
+    /**
+     * The encoder head, and with it a bag model on the same examples ({@code bagCfg}; with unlabeled utterances,
+     * taught by the head), combined into an {@link EnsembleModel} when that does better on validation. Members are
+     * calibrated first (on the validation split, else by cross-validation); the bag's weight is chosen on the
+     * validation split by the out-of-scope tuning objective (accuracy without out-of-scope examples).
+     */
+    private static Trained trainEncoderModel(List<String> labels, List<String> texts, int[] y, TrainingData data,
+            EncoderHeadTrainer.Config cfg, BagTrainer.Config bagCfg, PrintStream out) throws IOException {
+        Trained head = trainHead(labels, texts, y, data, cfg, out);
+        EncoderHeadModel enc = (EncoderHeadModel) head.model();
+        List<Example> bagTrain = new ArrayList<>(data.train());
+        if (!data.unlabeled().isEmpty()) {
+            bagTrain.addAll(SelfTraining.teacherLabels(enc, data.train(), data.unlabeled(), SelfTraining.Config.defaults().minConfidence()));
+        }
+        out.printf(Locale.ROOT, "training the bag member of the ensemble on %d examples%n", bagTrain.size());
+        Function<List<Example>, HashedBagModel> bagRetrain = ex -> BagTrainer.train(labels, Datasets.texts(ex), Datasets.indices(ex, labels),
+                bagCfg, null).model();
+        HashedBagModel bag = BagTrainer.train(labels, Datasets.texts(bagTrain), Datasets.indices(bagTrain, labels), bagCfg, out).model();
+        boolean oos = data.validation().stream().anyMatch(ModelTraining::isOutOfScope);
+        Map<String, Object> metrics = new LinkedHashMap<>(head.metrics());
+        double weight;
+        java.util.function.Supplier<FoldModels> folds;
+        if (needsCrossValidation(data)) {
+            List<Example> all = new ArrayList<>(data.train());
+            all.addAll(data.validation());
+            boolean anyOos = all.stream().anyMatch(ModelTraining::isOutOfScope);
+            FoldModels encFolds = head.folds().get(), bagFolds = FoldModels.train(labels, data.train(), FOLDS, 1, bagRetrain);
+            Evaluator.calibrate(encFolds, all, anyOos);
+            Evaluator.calibrate(bagFolds, all, anyOos);
+            enc.setCalibration(encFolds.temperature(), 0);
+            bag.setCalibration(bagFolds.temperature(), 0);
+            weight = DEFAULT_BAG_WEIGHT;
+            double te = encFolds.temperature(), tb = bagFolds.temperature();
+            folds = () -> FoldModels.combine(encFolds, bagFolds, (e, b) -> {
+                e.setCalibration(te, 0);
+                b.setCalibration(tb, 0);
+                return new EnsembleModel((EncoderHeadModel) e, (HashedBagModel) b, DEFAULT_BAG_WEIGHT);
+            });
+        } else if (data.validation().stream().anyMatch(e -> !isOutOfScope(e))) {
+            TextClassifier chosen = chooseEnsemble(enc, bag, data.validation(), cfg.bagWeights(), out);
+            weight = chosen instanceof EnsembleModel e ? e.bagWeight() : 0;
+            folds = null;
+        } else {
+            weight = DEFAULT_BAG_WEIGHT;
+            folds = null;
+        }
+        metrics.put("bag_weight", weight);
+        if (weight == 0) {
+            return head;
+        }
+        EnsembleModel ensemble = new EnsembleModel(enc, bag, weight);
+        return new Trained(ensemble, EnsembleModel.KIND, metrics, ensemble::save, null, folds);
+    }
+
+    /**
+     * Calibrates both members on {@code validation} and returns the encoder head alone or the ensemble with the bag
+     * weight (of {@code weights}) that scores best there, calibrated.
+     */
+    public static TextClassifier chooseEnsemble(EncoderHeadModel enc, HashedBagModel bag, List<Example> validation, List<Double> weights,
+            PrintStream out) {
+        boolean oos = validation.stream().anyMatch(ModelTraining::isOutOfScope);
+        Evaluator.calibrate(enc, validation, oos);
+        Evaluator.calibrate(bag, validation, oos);
+        TextClassifier best = enc;
+        double bestScore = objective(enc, validation, oos);
+        for (double w : weights) {
+            if (w <= 0) {
+                continue; // the head alone: already the incumbent
+            }
+            EnsembleModel candidate = new EnsembleModel(enc, bag, w);
+            Evaluator.calibrate(candidate, validation, oos);
+            double score = objective(candidate, validation, oos);
+            if (out != null) {
+                out.printf(Locale.ROOT, "ensemble with bag weight %.2f: validation score %.4f (encoder head alone %.4f)%n", w, score,
+                        objective(enc, validation, oos));
+            }
+            if (score > bestScore) {
+                bestScore = score;
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    /** What the out-of-scope threshold tuning maximizes, on the model's current calibration. */
+    private static double objective(TextClassifier model, List<Example> validation, boolean oos) {
+        Metrics m = Evaluator.evaluate(model, validation);
+        return oos ? (1 - Calibration.DEFAULT_OOS_PRIOR) * m.inScopeAccuracy() + Calibration.DEFAULT_OOS_PRIOR * m.oosRecall() : m.accuracy();
     }
 
     private static Map<String, Object> validation(TextClassifier model, List<Example> val, boolean oos) {
@@ -365,6 +471,12 @@ public final class ModelTraining {
         v.put("ece_before", round(c.eceBefore()));
         v.put("ece_after", round(c.eceAfter()));
         return v;
+    }
+
+    private static long sizeOf(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
     }
 
     static double round(double v) {

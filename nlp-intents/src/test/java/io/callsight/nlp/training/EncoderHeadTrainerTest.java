@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.callsight.nlp.classify.Classifiers;
 import io.callsight.nlp.classify.EncoderHeadModel;
+import io.callsight.nlp.classify.EnsembleModel;
 import io.callsight.nlp.classify.Manifest;
 import io.callsight.nlp.classify.ModelStore;
 import io.callsight.nlp.classify.TextClassifier;
@@ -50,6 +51,33 @@ class EncoderHeadTrainerTest {
     }
 
     @Test
+    void validationChoosesBetweenTheHeadAloneAndAnEnsembleThatSavesAndLoads(@TempDir Path tmp) throws Exception {
+        List<Example> train = Datasets.read(BagTrainerTest.fixture("intents_train.csv"));
+        List<Example> val = Datasets.read(BagTrainerTest.fixture("intents_test.csv"));
+        List<String> labels = Datasets.labels(train);
+        Embeddings emb = new Embeddings(SentenceEncoder.shared(SentenceEncoder.DEFAULT));
+        EncoderHeadModel head = EncoderHeadTrainer.train(labels, Datasets.texts(train), Datasets.indices(train, labels), List.of(),
+                EncoderHeadTrainer.Config.defaults(), emb, null).model();
+        io.callsight.nlp.classify.HashedBagModel bag = BagTrainer.train(labels, Datasets.texts(train), Datasets.indices(train, labels),
+                BagTrainerTest.small().withEpochs(20), null).model();
+        TextClassifier chosen = ModelTraining.chooseEnsemble(head, bag, val, ModelTraining.BAG_WEIGHTS, null);
+        double chosenAcc = Evaluator.evaluate(chosen, val).accuracy();
+        assertTrue(chosenAcc >= Evaluator.evaluate(head, val).accuracy(), "never worse than the head alone on validation");
+        EnsembleModel e = new EnsembleModel(head, bag, 0.5);
+        e.setCalibration(0.8, 0.3);
+        e.save(tmp.resolve("v1"));
+        TextClassifier loaded = Classifiers.load(tmp.resolve("v1"));
+        assertTrue(loaded instanceof EnsembleModel);
+        assertEquals(0.8, loaded.temperature(), 1e-9);
+        float[] a = e.logits("my card is gone"), b = loaded.logits("my card is gone");
+        for (int i = 0; i < a.length; i++) {
+            assertEquals(a[i], b[i], 1e-4);
+        }
+        assertThrows(IllegalArgumentException.class, () -> new EnsembleModel(head, BagTrainer.train(List.of("x", "y"), List.of("a", "b"),
+                new int[] {0, 1}, BagTrainerTest.small(), null).model(), 0.5), "members with other labels");
+    }
+
+    @Test
     void validationPicksTheWeightDecay() throws Exception {
         List<Example> train = Datasets.read(BagTrainerTest.fixture("intents_train.csv"));
         List<Example> val = Datasets.read(BagTrainerTest.fixture("intents_test.csv"));
@@ -83,6 +111,18 @@ class EncoderHeadTrainerTest {
         ModelTraining.Outcome again = ModelTraining.trainOrReuse(store, "acme-telecom", "intents", data, BagTrainerTest.small(), auto,
                 TfidfLinearModel.Params.defaults(), false, QUIET);
         assertTrue(!again.trained(), "same data and parameters keep the version");
+
+        // --model ensemble: too few examples for a validation split, so head and bag vote at the default weight
+        ModelTraining.Outcome ens = ModelTraining.trainOrReuse(store, "acme-telecom", "intents", data, BagTrainerTest.small().withEpochs(20),
+                Train.modelKind("ensemble", data, QUIET), TfidfLinearModel.Params.defaults(), false, QUIET);
+        assertEquals(EnsembleModel.KIND, ens.manifest().model());
+        assertEquals(ModelTraining.DEFAULT_BAG_WEIGHT, ((Number) ens.manifest().metrics().get("bag_weight")).doubleValue(), 1e-9);
+        TextClassifier voting = store.load("acme-telecom", "intents");
+        assertTrue(voting instanceof EnsembleModel);
+        assertTrue(voting.temperature() != 1.0, "the ensemble itself is calibrated by cross-validation");
+        EnsembleModel members = (EnsembleModel) voting;
+        assertTrue(members.encoder().temperature() != 1.0 && members.bag().temperature() != 1.0, "members are calibrated");
+        assertEquals("report_lost_card", voting.predict("somebody nicked my visa").bestLabel());
     }
 
     @Test
