@@ -18,6 +18,21 @@ public abstract class CalibratedClassifier implements TextClassifier {
         return oosThreshold;
     }
 
+    /** The output layer both trained kinds share: {@code W · h + b}, W row-major [classes × h.length]. */
+    protected static float[] affine(float[] weight, float[] bias, float[] h) {
+        int c = bias.length, dim = h.length;
+        float[] out = new float[c];
+        for (int k = 0; k < c; k++) {
+            float s = bias[k];
+            int off = k * dim;
+            for (int d = 0; d < dim; d++) {
+                s += weight[off + d] * h[d];
+            }
+            out[k] = s;
+        }
+        return out;
+    }
+
     @Override
     public final void setCalibration(double temperature, double oosThreshold) {
         this.temperature = temperature;

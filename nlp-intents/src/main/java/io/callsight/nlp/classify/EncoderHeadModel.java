@@ -67,17 +67,7 @@ public final class EncoderHeadModel extends CalibratedClassifier {
         if (e.length != dim) {
             throw new IllegalArgumentException("embedding has " + e.length + " dimensions, the head expects " + dim);
         }
-        int c = labels.size();
-        float[] out = new float[c];
-        for (int k = 0; k < c; k++) {
-            float s = bias[k];
-            int off = k * dim;
-            for (int d = 0; d < dim; d++) {
-                s += weight[off + d] * e[d];
-            }
-            out[k] = s;
-        }
-        return out;
+        return affine(weight, bias, e);
     }
 
     /** The same head (and calibration) on another encoder function, e.g. the uncached encoder. */

@@ -186,17 +186,7 @@ public final class HashedBagModel extends CalibratedClassifier {
                 h[d] += wi * embedding[off + d];
             }
         }
-        int c = labels.size();
-        float[] out = new float[c];
-        for (int k = 0; k < c; k++) {
-            float s = bias[k];
-            int off = k * dim;
-            for (int d = 0; d < dim; d++) {
-                s += weight[off + d] * h[d];
-            }
-            out[k] = s;
-        }
-        return out;
+        return affine(weight, bias, h);
     }
 
     public Pooling pooling() {
