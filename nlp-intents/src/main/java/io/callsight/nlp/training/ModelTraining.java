@@ -413,8 +413,8 @@ public final class ModelTraining {
             folds = null;
         }
         metrics.put("bag_weight", weight);
-        if (weight == 0) {
-            return head;
+        if (weight == 0) { // validation preferred the head alone
+            return new Trained(enc, head.kind(), metrics, head.save(), head.retrain(), head.folds());
         }
         EnsembleModel ensemble = new EnsembleModel(enc, bag, weight);
         return new Trained(ensemble, EnsembleModel.KIND, metrics, ensemble::save, null, folds);
