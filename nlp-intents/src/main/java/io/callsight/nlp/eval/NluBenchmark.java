@@ -311,6 +311,7 @@ public final class NluBenchmark {
                 member = student;
                 memberSeconds = studentSeconds;
             }
+            // also calibrates the head and the bag member (the student, when there is one) on val
             encModel = ModelTraining.chooseEnsemble(enc, member, val, ModelTraining.BAG_WEIGHTS, verbose ? out : null);
             if (encModel instanceof EnsembleModel em) {
                 ensembleSeconds = encSeconds + memberSeconds;
@@ -318,10 +319,6 @@ public final class NluBenchmark {
                         em.temperature(), em.oosThreshold());
             } else {
                 out.println("--model ensemble: the encoder head alone (validation preferred it to every ensemble)");
-            }
-            Evaluator.calibrate(enc, val, oos);
-            if (student != null) {
-                Evaluator.calibrate(student, val, oos);
             }
         }
         Metrics me = enc == null ? null : Evaluator.evaluate(enc, test);

@@ -44,8 +44,4 @@ public final class Embeddings {
     public float[] of(String text) {
         return cache.computeIfAbsent(text, encoder::embed);
     }
-
-    public int size() {
-        return cache.size();
-    }
 }

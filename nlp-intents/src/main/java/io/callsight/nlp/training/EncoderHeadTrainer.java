@@ -12,6 +12,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import io.callsight.nlp.classify.Calibration;
 import io.callsight.nlp.classify.EncoderHeadModel;
 import java.io.PrintStream;
 import java.util.List;
@@ -100,19 +101,9 @@ public final class EncoderHeadTrainer {
         }
         int ok = 0;
         for (int i = 0; i < x.length; i++) {
-            ok += argMax(m.logitsOfEmbedding(x[i])) == y[i] ? 1 : 0;
+            ok += Calibration.argmax(m.logitsOfEmbedding(x[i])) == y[i] ? 1 : 0;
         }
         return (double) ok / x.length;
-    }
-
-    static int argMax(float[] v) {
-        int b = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[b]) {
-                b = i;
-            }
-        }
-        return b;
     }
 
     private static Result trainOne(List<String> labels, float[][] x, int[] y, float weightDecay, Config cfg, Embeddings embeddings,

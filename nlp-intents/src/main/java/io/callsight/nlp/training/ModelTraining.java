@@ -236,8 +236,7 @@ public final class ModelTraining {
         if (needsCrossValidation(data)) {
             // nothing in-scope held out (too few examples to spare): calibrate on k-fold out-of-fold predictions
             out.printf(Locale.ROOT, "calibrating on %d-fold cross-validation (no in-scope examples could be held out)%n", FOLDS);
-            List<Example> all = new ArrayList<>(data.train());
-            all.addAll(data.validation());
+            List<Example> all = trainAndValidation(data);
             boolean anyOos = all.stream().anyMatch(ModelTraining::isOutOfScope);
             FoldModels bagFolds = t.folds().get();
             FoldModels linFolds = FoldModels.train(labels, data.train(), FOLDS, 1, ex -> TfidfLinearModel.train(labels,
@@ -272,15 +271,11 @@ public final class ModelTraining {
         out.printf(Locale.ROOT, "training the teacher (encoder head) on %d labeled examples%n", data.train().size());
         TrainingData labeled = new TrainingData(data.train(), data.validation(), data.dataHash());
         Trained teacher = trainHead(labels, Datasets.texts(data.train()), Datasets.indices(data.train(), labels), labeled, cfg, out);
-        boolean oos = data.validation().stream().anyMatch(ModelTraining::isOutOfScope);
         if (needsCrossValidation(labeled)) {
-            List<Example> all = new ArrayList<>(data.train());
-            all.addAll(data.validation());
-            FoldModels folds = FoldModels.train(labels, data.train(), FOLDS, 1, teacher.retrain());
-            Evaluator.calibrate(folds, all, all.stream().anyMatch(ModelTraining::isOutOfScope));
+            FoldModels folds = crossValidated(teacher.folds().get(), labeled);
             teacher.model().setCalibration(folds.temperature(), folds.oosThreshold());
         } else if (!data.validation().isEmpty()) {
-            Evaluator.calibrate(teacher.model(), data.validation(), oos);
+            Evaluator.calibrate(teacher.model(), data.validation(), data.validation().stream().anyMatch(ModelTraining::isOutOfScope));
         }
         double floor = SelfTraining.Config.defaults().minConfidence();
         List<Example> pseudo = SelfTraining.teacherLabels(teacher.model(), data.train(), data.unlabeled(), floor);
@@ -330,8 +325,7 @@ public final class ModelTraining {
         metrics.put("train_accuracy", round(r.finalTrainAccuracy()));
         metrics.put("java_vs_djl_max_abs_diff", r.javaVsDjlMaxAbsDiff());
         metrics.put("embedding_rows", bag.rowCount());
-        return new Trained(bag, HashedBagModel.KIND, metrics, bag::save, labels, data.train(),
-                ex -> BagTrainer.train(labels, Datasets.texts(ex), Datasets.indices(ex, labels), cfg, null).model());
+        return new Trained(bag, HashedBagModel.KIND, metrics, bag::save, labels, data.train(), bagRetrain(labels, cfg));
     }
 
     private static Trained trainHead(List<String> labels, List<String> texts, int[] y, TrainingData data, EncoderHeadTrainer.Config cfg,
@@ -381,20 +375,13 @@ public final class ModelTraining {
             bagTrain.addAll(SelfTraining.teacherLabels(enc, data.train(), data.unlabeled(), SelfTraining.Config.defaults().minConfidence()));
         }
         out.printf(Locale.ROOT, "training the bag member of the ensemble on %d examples%n", bagTrain.size());
-        Function<List<Example>, HashedBagModel> bagRetrain = ex -> BagTrainer.train(labels, Datasets.texts(ex), Datasets.indices(ex, labels),
-                bagCfg, null).model();
         HashedBagModel bag = BagTrainer.train(labels, Datasets.texts(bagTrain), Datasets.indices(bagTrain, labels), bagCfg, out).model();
-        boolean oos = data.validation().stream().anyMatch(ModelTraining::isOutOfScope);
         Map<String, Object> metrics = new LinkedHashMap<>(head.metrics());
         double weight;
         java.util.function.Supplier<FoldModels> folds;
         if (needsCrossValidation(data)) {
-            List<Example> all = new ArrayList<>(data.train());
-            all.addAll(data.validation());
-            boolean anyOos = all.stream().anyMatch(ModelTraining::isOutOfScope);
-            FoldModels encFolds = head.folds().get(), bagFolds = FoldModels.train(labels, data.train(), FOLDS, 1, bagRetrain);
-            Evaluator.calibrate(encFolds, all, anyOos);
-            Evaluator.calibrate(bagFolds, all, anyOos);
+            FoldModels encFolds = crossValidated(head.folds().get(), data);
+            FoldModels bagFolds = crossValidated(FoldModels.train(labels, data.train(), FOLDS, 1, bagRetrain(labels, bagCfg)), data);
             enc.setCalibration(encFolds.temperature(), 0);
             bag.setCalibration(bagFolds.temperature(), 0);
             weight = DEFAULT_BAG_WEIGHT;
@@ -430,7 +417,7 @@ public final class ModelTraining {
         Evaluator.calibrate(enc, validation, oos);
         Evaluator.calibrate(bag, validation, oos);
         TextClassifier best = enc;
-        double bestScore = objective(enc, validation, oos);
+        double headScore = objective(enc, validation, oos), bestScore = headScore;
         for (double w : weights) {
             if (w <= 0) {
                 continue; // the head alone: already the incumbent
@@ -440,7 +427,7 @@ public final class ModelTraining {
             double score = objective(candidate, validation, oos);
             if (out != null) {
                 out.printf(Locale.ROOT, "ensemble with bag weight %.2f: validation score %.4f (encoder head alone %.4f)%n", w, score,
-                        objective(enc, validation, oos));
+                        headScore);
             }
             if (score > bestScore) {
                 bestScore = score;
@@ -471,6 +458,25 @@ public final class ModelTraining {
         v.put("ece_before", round(c.eceBefore()));
         v.put("ece_after", round(c.eceAfter()));
         return v;
+    }
+
+    /** Trains bag models on other examples with the same labels and settings (cross-validation folds). */
+    private static Function<List<Example>, HashedBagModel> bagRetrain(List<String> labels, BagTrainer.Config cfg) {
+        return ex -> BagTrainer.train(labels, Datasets.texts(ex), Datasets.indices(ex, labels), cfg, null).model();
+    }
+
+    /** Every example a cross-validated model is calibrated on: training (out of fold) and validation. */
+    private static List<Example> trainAndValidation(TrainingData data) {
+        List<Example> all = new ArrayList<>(data.train());
+        all.addAll(data.validation());
+        return all;
+    }
+
+    /** {@code folds}, calibrated (temperature, out-of-scope threshold) on their out-of-fold predictions. */
+    private static FoldModels crossValidated(FoldModels folds, TrainingData data) {
+        List<Example> all = trainAndValidation(data);
+        Evaluator.calibrate(folds, all, all.stream().anyMatch(ModelTraining::isOutOfScope));
+        return folds;
     }
 
     private static long sizeOf(Path dir) throws IOException {

@@ -100,7 +100,7 @@ public final class SelfTraining {
         Map<String, List<Guess>> byLabel = new HashMap<>();
         for (String t : pool) {
             Prediction p = model.predict(t);
-            if (p.confidence() >= minConfidence && p.bestLabel() != null) {
+            if (p.confidence() >= minConfidence) {
                 byLabel.computeIfAbsent(p.bestLabel(), k -> new ArrayList<>()).add(new Guess(t, p.confidence()));
             }
         }
