@@ -105,7 +105,8 @@ class EndToEndStackTest {
         callIds = results.stream().map(ImportResult::callId).toList();
 
         Set<String> done = es.awaitTranscribed(callIds, INDEXING_TIMEOUT, n -> { });
-        assertEquals(Set.copyOf(callIds), done, "calls transcribed within " + INDEXING_TIMEOUT);
+        assertEquals(Set.copyOf(callIds), done, () -> "calls transcribed within " + INDEXING_TIMEOUT + "; the others now: "
+                + describeCalls(callIds.stream().filter(id -> !done.contains(id)).toList()));
 
         for (int i = 0; i < wavs.size(); i++) {
             CallReference reference = CallReference.read(wavs.get(i).resolveSibling(SCRIPTS.get(i) + ".json"));
@@ -127,8 +128,29 @@ class EndToEndStackTest {
         long reimportedAt = System.currentTimeMillis();
         List<ImportResult> again = ImportCommand.importCalls(stack.config().kafkaBootstrap(), "demo", 100, wavs);
         assertEquals(callIds, again.stream().map(ImportResult::callId).toList(), "call ids derive from the files");
-        assertEquals(Set.copyOf(callIds), es.awaitTranscribed(callIds, reimportedAt, INDEXING_TIMEOUT, n -> { }));
+        Set<String> done = es.awaitTranscribed(callIds, reimportedAt, INDEXING_TIMEOUT, n -> { });
+        assertEquals(Set.copyOf(callIds), done, () -> "re-transcribed within " + INDEXING_TIMEOUT + "; the others now: "
+                + describeCalls(callIds.stream().filter(id -> !done.contains(id)).toList()));
         assertUtteranceIdsAreExactlyTheCounted();
+    }
+
+    /** What Elasticsearch holds for these calls, for a failure message to say where a call got stuck. */
+    private String describeCalls(List<String> ids) {
+        StringBuilder sb = new StringBuilder();
+        for (String id : ids) {
+            try {
+                Map<?, ?> call = es.call(id);
+                sb.append('\n').append(id).append(": ").append(call == null ? "no call document" : Map.of(
+                        "status", String.valueOf(call.get("status")),
+                        "tracksTranscribed", String.valueOf(call.get("tracksTranscribed")),
+                        "utteranceCount", String.valueOf(call.get("utteranceCount")),
+                        "updatedAt", String.valueOf(call.get("updatedAt"))));
+                sb.append(", ").append(es.transcript(id).size()).append(" utterance documents");
+            } catch (Exception e) {
+                sb.append('\n').append(id).append(": ").append(e);
+            }
+        }
+        return sb.toString();
     }
 
     /**

@@ -56,11 +56,11 @@ public final class BuildCallDocuments extends KeyedProcessFunction<String, CallU
             doc.apply(update.event());
         } else if (update.track() != null) {
             doc.apply(update.track());
-            doc.staleUtteranceIds(update.track()).forEach(id -> ctx.output(STALE_UTTERANCES, id));
         } else {
             doc.apply(SpokenLine.of(update.utterance(), update.sentiment()));
             changed = false; // a line alone changes nothing indexed
         }
+        doc.drainStaleUtteranceIds().forEach(id -> ctx.output(STALE_UTTERANCES, id));
         if (!doc.analyzed && doc.readyForAnalysis()) {
             changed |= analyze(doc);
         }

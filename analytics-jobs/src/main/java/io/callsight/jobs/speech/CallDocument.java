@@ -44,6 +44,13 @@ public class CallDocument {
     public CallSentiment sentiment;
     /** The finished call's lines have been analyzed (compliance, sentiment); false again after a re-import. */
     public boolean analyzed;
+    /**
+     * Tracks of the next transcription that finished before its STARTED event: re-imported audio can overtake
+     * that event (it comes through the recognizer from another topic), and a finished call already counts them.
+     */
+    public List<TrackSummary> earlySummaries = new ArrayList<>();
+    /** Utterance ids to delete that were found since they were last drained. */
+    public List<String> staleUtteranceIds = new ArrayList<>();
 
     public CallDocument() {
     }
@@ -84,6 +91,9 @@ public class CallDocument {
         compliance = null;
         sentiment = null;
         analyzed = false;
+        List<TrackSummary> early = earlySummaries;
+        earlySummaries = new ArrayList<>();
+        early.forEach(this::apply);
     }
 
     /** An analyzed utterance of this call (replays of one already held replace it). */
@@ -125,30 +135,33 @@ public class CallDocument {
     }
 
     public void apply(TrackSummary summary) {
+        String track = summary.track().name();
+        if (ended && tracksTranscribed.contains(track)) {
+            earlySummaries.add(summary); // counted once this transcription's STARTED event restarts the call
+            return;
+        }
         tenant = tenant == null ? summary.tenant() : tenant;
         callId = summary.callId();
-        if (!tracksTranscribed.contains(summary.track().name())) {
-            tracksTranscribed.add(summary.track().name());
-            utterancesByTrack.put(summary.track().name(), summary.utterances());
+        if (!tracksTranscribed.contains(track)) {
+            tracksTranscribed.add(track);
+            utterancesByTrack.put(track, summary.utterances());
             utteranceCount += summary.utterances();
             wordCount += summary.words();
+            // An earlier transcription may have indexed more utterances on this track than this one produced:
+            // left alone they would show up as stale extra lines in the transcript.
+            for (int idx = summary.utterances(); idx < previousUtterancesByTrack.getOrDefault(track, 0); idx++) {
+                staleUtteranceIds.add(callId + "/" + track + "/" + idx);
+            }
         }
         durationMs = Math.max(durationMs, summary.audioMs());
         anyTrackIncomplete |= !summary.completed();
         updateStatus();
     }
 
-    /**
-     * Utterance ids an earlier transcription of this call indexed beyond what this one produced on the
-     * summary's track: left alone they would show up as stale extra lines in the transcript.
-     */
-    public List<String> staleUtteranceIds(TrackSummary summary) {
-        String track = summary.track().name();
-        int before = previousUtterancesByTrack.getOrDefault(track, 0);
-        List<String> stale = new ArrayList<>();
-        for (int idx = summary.utterances(); idx < before; idx++) {
-            stale.add(callId + "/" + track + "/" + idx);
-        }
+    /** The ids of utterance documents an earlier transcription left behind, found since the last call. */
+    public List<String> drainStaleUtteranceIds() {
+        List<String> stale = staleUtteranceIds;
+        staleUtteranceIds = new ArrayList<>();
         return stale;
     }
 

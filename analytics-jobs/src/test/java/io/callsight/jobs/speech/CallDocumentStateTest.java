@@ -34,6 +34,7 @@ class CallDocumentStateTest {
         doc.compliance = verdict;
         doc.sentiment = new CallSentiment();
         doc.sentiment.customerEnd = 0.25;
+        doc.earlySummaries.add(new TrackSummary("acme", "c1", Track.CUSTOMER, 3, 12, 60_000, true));
 
         TypeSerializer<CallDocument> serializer = type.createSerializer(new SerializerConfigImpl());
         DataOutputSerializer out = new DataOutputSerializer(256);
@@ -45,5 +46,6 @@ class CallDocumentStateTest {
         assertEquals(500, back.compliance.met.get(0).atMs);
         assertEquals(-0.5, back.lines.get(0).sentiment);
         assertEquals(0.25, back.sentiment.customerEnd);
+        assertEquals(doc.earlySummaries, back.earlySummaries);
     }
 }

@@ -86,11 +86,35 @@ class CallDocumentTest {
         doc.apply(event(CallEvent.Type.ENDED, 61_000));
 
         doc.apply(event(CallEvent.Type.STARTED, 0));
-        TrackSummary fewer = track(Track.CUSTOMER, 2, true);
-        doc.apply(fewer);
-        assertEquals(List.of("c1/CUSTOMER/2", "c1/CUSTOMER/3"), doc.staleUtteranceIds(fewer));
-        TrackSummary more = track(Track.AGENT, 3, true);
-        doc.apply(more);
-        assertEquals(List.of(), doc.staleUtteranceIds(more));
+        doc.apply(track(Track.CUSTOMER, 2, true));
+        assertEquals(List.of("c1/CUSTOMER/2", "c1/CUSTOMER/3"), doc.drainStaleUtteranceIds());
+        doc.apply(track(Track.AGENT, 3, true));
+        assertEquals(List.of(), doc.drainStaleUtteranceIds());
+    }
+
+    /**
+     * A re-imported call's audio and its STARTED event travel on different topics, and under backpressure a
+     * whole track can be transcribed before that event is through: the finished call must not swallow the
+     * summary as a duplicate, or the new transcription never completes.
+     */
+    @Test
+    void aReimportedTrackFinishingBeforeItsStartEventIsCountedForTheNewTranscription() {
+        CallDocument doc = new CallDocument();
+        doc.apply(event(CallEvent.Type.STARTED, 0));
+        doc.apply(track(Track.CUSTOMER, 4, true));
+        doc.apply(track(Track.AGENT, 2, true));
+        doc.apply(event(CallEvent.Type.ENDED, 61_000));
+        doc.drainStaleUtteranceIds();
+
+        doc.apply(track(Track.CUSTOMER, 3, true)); // the re-import's, ahead of its STARTED event
+        assertEquals(CallDocument.COMPLETED, doc.status, "still the first transcription's document");
+        assertEquals(6, doc.utteranceCount);
+        doc.apply(event(CallEvent.Type.STARTED, 0));
+        assertEquals(List.of("CUSTOMER"), doc.tracksTranscribed);
+        assertEquals(List.of("c1/CUSTOMER/3"), doc.drainStaleUtteranceIds());
+        doc.apply(event(CallEvent.Type.ENDED, 61_000));
+        doc.apply(track(Track.AGENT, 2, true));
+        assertEquals(CallDocument.COMPLETED, doc.status);
+        assertEquals(5, doc.utteranceCount);
     }
 }
