@@ -19,6 +19,7 @@ public final class Classifiers {
             case HashedBagModel.KIND -> HashedBagModel.load(dir);
             case EncoderHeadModel.KIND -> EncoderHeadModel.load(dir);
             case EnsembleModel.KIND -> EnsembleModel.load(dir);
+            case CascadeModel.KIND -> CascadeModel.load(dir);
             default -> throw new IOException(json + ": unknown model kind '" + kind + "'");
         };
     }

@@ -53,6 +53,13 @@ public final class EnsembleModel extends CalibratedClassifier {
         return bag;
     }
 
+    /** This ensemble with its head's encoder swapped, calibration kept (the benchmark times the uncached encoder). */
+    public EnsembleModel withEncoder(java.util.function.Function<String, float[]> other) {
+        EnsembleModel e = new EnsembleModel(encoder.withEncoder(other), bag, bagWeight);
+        e.setCalibration(temperature(), oosThreshold());
+        return e;
+    }
+
     @Override
     public float[] logits(String text) {
         double[] pe = encoder.probabilities(text), pb = bag.probabilities(text);
@@ -78,11 +85,16 @@ public final class EnsembleModel extends CalibratedClassifier {
     }
 
     public static EnsembleModel load(Path dir) throws IOException {
+        return load(dir, EncoderHeadModel.modelsRootOf(dir));
+    }
+
+    /** As {@link #load(Path)}, with the models root to look for the encoder in given (a member of a cascade). */
+    public static EnsembleModel load(Path dir, Path modelsRoot) throws IOException {
         JsonNode m = JSON.readTree(dir.resolve("model.json").toFile());
         if (!KIND.equals(m.path("kind").asText())) {
             throw new IOException(dir + " is not a " + KIND + " model");
         }
-        EnsembleModel e = new EnsembleModel(EncoderHeadModel.load(dir.resolve("encoder"), EncoderHeadModel.modelsRootOf(dir)),
+        EnsembleModel e = new EnsembleModel(EncoderHeadModel.load(dir.resolve("encoder"), modelsRoot),
                 HashedBagModel.load(dir.resolve("bag")), m.path("bag_weight").asDouble());
         e.setCalibration(m.path("temperature").asDouble(1), m.path("oos_threshold").asDouble(0));
         return e;

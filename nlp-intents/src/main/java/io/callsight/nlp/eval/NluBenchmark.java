@@ -1,5 +1,6 @@
 package io.callsight.nlp.eval;
 
+import io.callsight.nlp.classify.CascadeModel;
 import io.callsight.nlp.classify.FeatureConfig;
 import io.callsight.nlp.classify.EncoderHeadModel;
 import io.callsight.nlp.classify.EnsembleModel;
@@ -300,8 +301,8 @@ public final class NluBenchmark {
         double ensembleSeconds = 0;
         double studentSeconds = 0;
         TextClassifier encModel = enc;
+        HashedBagModel member = bag; // the ensemble's and the cascade's bag
         if (enc != null) {
-            HashedBagModel member = bag;
             double memberSeconds = bagSeconds;
             if (!unlabeled.isEmpty()) { // as in training: the bag member learns the head's labels of the unlabeled utterances
                 long s0 = System.nanoTime();
@@ -358,6 +359,9 @@ public final class NluBenchmark {
         } else if (encModel != null) {
             rows.add(new String[] {name, "ensemble: bag weight", "0 (head alone)", "", ""});
         }
+        if (encModel != null) {
+            cascadeRows(name, member, encModel, val, test, oos, speed);
+        }
         if (student != null) {
             // the fast model taught by the accurate one: the encoder head labels the unlabeled utterances
             Metrics ms = Evaluator.evaluate(student, test);
@@ -389,6 +393,41 @@ public final class NluBenchmark {
             rows.add(new String[] {name, "latency p50 / p99 (µs)", se == null ? "n/a" : String.format(Locale.ROOT, "%.0f / %.0f", se.p50Micros(),
                     se.p99Micros()), String.format(Locale.ROOT, "%.0f / %.0f", sb.p50Micros(), sb.p99Micros()),
                     String.format(Locale.ROOT, "%.0f / %.0f", sl.p50Micros(), sl.p99Micros())});
+        }
+    }
+
+    /** Escalation budgets the benchmark reports {@code --model cascade} at (the default is 0.25). */
+    static final List<Double> CASCADE_SHARES = List.of(0.1, 0.25);
+
+    /**
+     * {@code --model cascade} over this task's bag and encoder model (as trained and calibrated above), its gates
+     * chosen on validation for each escalation budget; throughput with the real, uncached encoder.
+     */
+    private void cascadeRows(String name, HashedBagModel bag, TextClassifier encModel, List<Example> val, List<Example> test,
+            boolean oos, boolean speed) {
+        for (double share : CASCADE_SHARES) {
+            ModelTraining.Cascade c = ModelTraining.chooseCascade(bag, encModel, val, share);
+            CascadeModel cascade = c.model();
+            Metrics m = Evaluator.evaluate(cascade, test);
+            long escalated = test.stream().filter(e -> cascade.escalates(e.text())).count();
+            String label = String.format(Locale.ROOT, "cascade ≤%.0f%%: ", 100 * share);
+            out.printf(Locale.ROOT, "--model cascade --escalate %.2f: bag answers ≥ %.2f, rejects < %.2f; escalated %.1f %% of validation, %.1f %% of test%n",
+                    share, cascade.acceptAbove(), cascade.rejectBelow(), 100 * c.escalated(), 100.0 * escalated / test.size());
+            if (oos) {
+                row(name, label + "in-scope acc.", m.inScopeAccuracy(), Double.NaN, Double.NaN);
+                row(name, label + "OOS recall", m.oosRecall(), Double.NaN, Double.NaN);
+            } else {
+                row(name, label + "accuracy", m.accuracy(), Double.NaN, Double.NaN);
+            }
+            row(name, label + "escalated (test)", (double) escalated / test.size(), Double.NaN, Double.NaN);
+            if (speed) {
+                SentenceEncoder encoder = embeddings.encoder();
+                TextClassifier real = encModel instanceof EnsembleModel em ? em.withEncoder(encoder::embed)
+                        : ((EncoderHeadModel) encModel).withEncoder(encoder::embed);
+                Evaluator.Speed sc = Evaluator.speed(cascade.withEscalation(real), Datasets.texts(test), 2_000);
+                rows.add(new String[] {name, label + "utt/s single", fmt0(sc.singlePerSecond()), "", ""});
+                rows.add(new String[] {name, label + "p50 / p99 (µs)", String.format(Locale.ROOT, "%.0f / %.0f", sc.p50Micros(), sc.p99Micros()), "", ""});
+            }
         }
     }
 

@@ -29,18 +29,18 @@ public final class EncoderHeadTrainer {
      * @param minSteps small data sets get more epochs, so every head sees at least this many Adam steps
      */
     public record Config(String encoder, int epochs, int minSteps, int batch, float learningRate, List<Float> weightDecays, long seed,
-            List<Double> bagWeights) {
+            List<Double> bagWeights, double escalateShare) {
         public static Config defaults() {
-            return new Config(io.callsight.nlp.encoder.SentenceEncoder.DEFAULT, 30, 1500, 32, 0.003f, List.of(0f, 1e-4f), 1, List.of());
+            return new Config(io.callsight.nlp.encoder.SentenceEncoder.DEFAULT, 30, 1500, 32, 0.003f, List.of(0f, 1e-4f), 1, List.of(), 0);
         }
 
         /** Only this weight decay (no choice on validation). */
         public Config withWeightDecay(float wd) {
-            return new Config(encoder, epochs, minSteps, batch, learningRate, List.of(wd), seed, bagWeights);
+            return new Config(encoder, epochs, minSteps, batch, learningRate, List.of(wd), seed, bagWeights, escalateShare);
         }
 
         public Config withSeed(long s) {
-            return new Config(encoder, epochs, minSteps, batch, learningRate, weightDecays, s, bagWeights);
+            return new Config(encoder, epochs, minSteps, batch, learningRate, weightDecays, s, bagWeights, escalateShare);
         }
 
         /**
@@ -48,7 +48,22 @@ public final class EncoderHeadTrainer {
          * does best on validation; empty (the default) ships the head alone.
          */
         public Config withBagWeights(List<Double> weights) {
-            return new Config(encoder, epochs, minSteps, batch, learningRate, weightDecays, seed, List.copyOf(weights));
+            return new Config(encoder, epochs, minSteps, batch, learningRate, weightDecays, seed, List.copyOf(weights), escalateShare);
+        }
+
+        /**
+         * Ship a {@code CascadeModel}: the bag answers what it is sure of, and at most this share of the validation
+         * utterances goes to the encoder model (head or ensemble, chosen as for {@link #withBagWeights}).
+         */
+        public Config withCascade(double share) {
+            if (!(share > 0 && share <= 1)) {
+                throw new IllegalArgumentException("escalation share must be in (0, 1], was " + share);
+            }
+            return new Config(encoder, epochs, minSteps, batch, learningRate, weightDecays, seed, bagWeights, share);
+        }
+
+        public boolean cascade() {
+            return escalateShare > 0;
         }
 
         public boolean ensemble() {

@@ -2,11 +2,13 @@ package io.callsight.nlp.training;
 
 import io.callsight.nlp.classify.CalibratedClassifier;
 import io.callsight.nlp.classify.Calibration;
+import io.callsight.nlp.classify.CascadeModel;
 import io.callsight.nlp.classify.EnsembleModel;
 import io.callsight.nlp.classify.EncoderHeadModel;
 import io.callsight.nlp.classify.HashedBagModel;
 import io.callsight.nlp.classify.Manifest;
 import io.callsight.nlp.classify.ModelStore;
+import io.callsight.nlp.classify.Prediction;
 import io.callsight.nlp.classify.TextClassifier;
 import io.callsight.nlp.classify.TfidfLinearModel;
 import io.callsight.nlp.encoder.SentenceEncoder;
@@ -194,7 +196,7 @@ public final class ModelTraining {
         if (encoder != null && encoder.ensemble()) {
             params.put("ensemble_bag", cfg);
         }
-        params.put("kind", encoder != null ? EncoderHeadModel.KIND : HashedBagModel.KIND);
+        params.put("kind", encoder == null ? HashedBagModel.KIND : encoder.cascade() ? CascadeModel.KIND : EncoderHeadModel.KIND);
         params.put("baseline", baseline);
         params.put("calibration", needsCrossValidation(data) ? FOLDS + "-fold cross-validation" : "validation split");
         if (teacher != null) {
@@ -395,9 +397,23 @@ public final class ModelTraining {
             TextClassifier chosen = chooseEnsemble(enc, bag, data.validation(), cfg.bagWeights(), out);
             weight = chosen instanceof EnsembleModel e ? e.bagWeight() : 0;
             folds = null;
+            if (cfg.cascade()) {
+                metrics.put("bag_weight", weight);
+                Cascade c = chooseCascade(bag, chosen, data.validation(), cfg.escalateShare());
+                out.printf(Locale.ROOT, "cascade: the bag answers above %.2f and rejects below %.2f; %.1f %% of validation escalated to the %s%n",
+                        c.model().acceptAbove(), c.model().rejectBelow(), 100 * c.escalated(), weight == 0 ? "encoder head" : "ensemble");
+                metrics.put("cascade_accept_above", c.model().acceptAbove());
+                metrics.put("cascade_reject_below", c.model().rejectBelow());
+                metrics.put("cascade_escalated_on_validation", round(c.escalated()));
+                return new Trained(c.model(), CascadeModel.KIND, metrics, c.model()::save, null, null);
+            }
         } else {
             weight = DEFAULT_BAG_WEIGHT;
             folds = null;
+        }
+        if (cfg.cascade()) {
+            out.println("--model cascade: no in-scope validation examples to choose its gates on: shipping the "
+                    + (needsCrossValidation(data) ? "ensemble" : "encoder model") + " alone");
         }
         metrics.put("bag_weight", weight);
         if (weight == 0) { // validation preferred the head alone
@@ -405,6 +421,77 @@ public final class ModelTraining {
         }
         EnsembleModel ensemble = new EnsembleModel(enc, bag, weight);
         return new Trained(ensemble, EnsembleModel.KIND, metrics, ensemble::save, null, folds);
+    }
+
+    /** A cascade and the share of the validation utterances it escalated. */
+    public record Cascade(CascadeModel model, double escalated) {}
+
+    /**
+     * The gates of a {@link CascadeModel} over a calibrated bag and escalation model: of a grid of confidences
+     * around the escalation model's out-of-scope threshold, the pair with the best validation objective (as for
+     * the threshold) among those that escalate at most {@code share} of {@code validation}; fewer escalations break
+     * ties. The bag alone ({@code acceptAbove = rejectBelow}) is a candidate too.
+     */
+    public static Cascade chooseCascade(HashedBagModel bag, TextClassifier escalation, List<Example> validation, double share) {
+        boolean oos = validation.stream().anyMatch(ModelTraining::isOutOfScope);
+        int n = validation.size();
+        double[] conf = new double[n];
+        boolean[] bagRight = new boolean[n], escalationRight = new boolean[n], goldOos = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            Example e = validation.get(i);
+            Prediction b = bag.predict(e.text());
+            goldOos[i] = isOutOfScope(e) || !bag.labels().contains(e.label());
+            conf[i] = b.confidence();
+            // above acceptAbove the bag's top label stands (its own out-of-scope class still rejects)
+            bagRight[i] = goldOos[i] ? b.bestLabel().equals(TextClassifier.OUT_OF_SCOPE) : b.bestLabel().equals(e.label());
+            escalationRight[i] = goldOos[i] ? escalation.predict(e.text()).outOfScope() : escalation.predict(e.text()).label().equals(e.label());
+        }
+        double threshold = escalation.oosThreshold();
+        double bestScore = -1, bestShare = 2, bestHi = 1, bestLo = 0;
+        for (int h = 0; h <= 100; h++) {
+            double hi = h / 100.0;
+            if (hi < threshold) {
+                continue; // the cascade's own threshold would overturn bag answers in [hi, threshold)
+            }
+            for (int l = 0; l <= h; l++) {
+                double lo = l / 100.0;
+                if (lo > threshold || !oos && l > 0) {
+                    break;
+                }
+                int escalated = 0, inN = 0, inOk = 0, oosN = 0, oosOk = 0;
+                for (int i = 0; i < n; i++) {
+                    boolean right;
+                    if (conf[i] >= hi) {
+                        right = bagRight[i];
+                    } else if (conf[i] < lo) {
+                        right = goldOos[i];
+                    } else {
+                        escalated++;
+                        right = escalationRight[i];
+                    }
+                    if (goldOos[i]) {
+                        oosN++;
+                        oosOk += right ? 1 : 0;
+                    } else {
+                        inN++;
+                        inOk += right ? 1 : 0;
+                    }
+                }
+                double esc = (double) escalated / n;
+                if (esc > share + 1e-12) {
+                    continue;
+                }
+                double in = inN == 0 ? 0 : (double) inOk / inN, rec = oosN == 0 ? 0 : (double) oosOk / oosN;
+                double score = oos ? (1 - Calibration.DEFAULT_OOS_PRIOR) * in + Calibration.DEFAULT_OOS_PRIOR * rec : in;
+                if (score > bestScore + 1e-12 || Math.abs(score - bestScore) <= 1e-12 && esc < bestShare) {
+                    bestScore = score;
+                    bestShare = esc;
+                    bestHi = hi;
+                    bestLo = lo;
+                }
+            }
+        }
+        return new Cascade(new CascadeModel(bag, escalation, bestHi, bestLo), bestShare);
     }
 
     /**
@@ -444,7 +531,8 @@ public final class ModelTraining {
     }
 
     private static Map<String, Object> validation(TextClassifier model, List<Example> val, boolean oos) {
-        Evaluator.CalibrationReport c = Evaluator.calibrate(model, val, oos);
+        // a cascade's members are calibrated and its gates set around the threshold it already has: kept as chosen
+        Evaluator.CalibrationReport c = model instanceof CascadeModel ? null : Evaluator.calibrate(model, val, oos);
         Metrics m = Evaluator.evaluate(model, val);
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("examples", val.size());
@@ -453,10 +541,12 @@ public final class ModelTraining {
             v.put("oos_recall", round(m.oosRecall()));
         }
         v.put("macro_f1", round(m.macroF1()));
-        v.put("temperature", round(c.temperature()));
-        v.put("oos_threshold", round(c.oosThreshold()));
-        v.put("ece_before", round(c.eceBefore()));
-        v.put("ece_after", round(c.eceAfter()));
+        v.put("temperature", round(c == null ? model.temperature() : c.temperature()));
+        v.put("oos_threshold", round(c == null ? model.oosThreshold() : c.oosThreshold()));
+        if (c != null) {
+            v.put("ece_before", round(c.eceBefore()));
+            v.put("ece_after", round(c.eceAfter()));
+        }
         return v;
     }
 

@@ -28,7 +28,11 @@ public final class Train {
                                scratch (any language, ~24,000 utterances/s per core); auto (default): encoder for
                                English data, bag for Chinese. ensemble: the encoder head and a bag model
                                voting (bag weight chosen on validation, 0.5 without it): better out-of-scope
-                               detection and few-shot accuracy, a little slower. The options below tune the bag.
+                               detection and few-shot accuracy, a little slower. cascade: the bag answers what it
+                               is sure of, the encoder model (head or ensemble) the rest: about the encoder's
+                               accuracy at several times its speed (see --escalate). The options below tune the bag.
+              --escalate SHARE cascade: at most this share of the validation utterances goes to the encoder
+                               model (default 0.25; less is faster and leans more on the bag)
               --epochs N       epochs (default 8)     --dim D   embedding dim (default 64)
               --lr X           Adam learning rate of the output layer (default 0.01)   --batch N  (default 64)
               --embedding-lr X SGD rate of the n-gram embedding table (default 1; 0 = lazy Adam at --lr)
@@ -45,6 +49,9 @@ public final class Train {
               --force          retrain even if the data hash and parameters are unchanged
             Progress shows encoding, epoch, loss and training accuracy. DJL/PyTorch trains on 1 CPU thread; the
             sentence encoder uses every core (-Dcallsight.encoder.threads=N to change).""";
+
+    /** The share of validation utterances {@code --model cascade} may send to the encoder model by default. */
+    public static final double DEFAULT_ESCALATE_SHARE = 0.25;
 
     private Train() {}
 
@@ -92,6 +99,12 @@ public final class Train {
             teacher = EncoderHeadTrainer.Config.defaults();
         }
         EncoderHeadTrainer.Config encoder = modelKind(cli.get("model", teacher != null ? "bag" : "auto"), data, System.out);
+        if (cli.has("escalate")) {
+            if (encoder == null || !encoder.cascade()) {
+                throw new IllegalArgumentException("--escalate is a setting of --model cascade");
+            }
+            encoder = encoder.withCascade(Double.parseDouble(cli.get("escalate", null)));
+        }
         ModelTraining.trainOrReuse(new ModelStore(Path.of(cli.get("out", "models"))), cli.require("tenant"), cli.command, data, cfg,
                 encoder, teacher, TfidfLinearModel.Params.defaults(), cli.has("force"), System.out);
     }
@@ -112,6 +125,7 @@ public final class Train {
         return switch (kind) {
             case "encoder" -> EncoderHeadTrainer.Config.defaults();
             case "ensemble" -> EncoderHeadTrainer.Config.defaults().withBagWeights(ModelTraining.BAG_WEIGHTS);
+            case "cascade" -> EncoderHeadTrainer.Config.defaults().withBagWeights(ModelTraining.BAG_WEIGHTS).withCascade(DEFAULT_ESCALATE_SHARE);
             case "bag" -> null;
             case "auto" -> {
                 if (ModelStore.guessLanguage(Datasets.texts(data.train())).equals("zh")) {
@@ -123,7 +137,7 @@ public final class Train {
                 }
                 yield EncoderHeadTrainer.Config.defaults();
             }
-            default -> throw new IllegalArgumentException("unknown --model " + kind + " (encoder, ensemble, bag or auto)");
+            default -> throw new IllegalArgumentException("unknown --model " + kind + " (encoder, ensemble, cascade, bag or auto)");
         };
     }
 

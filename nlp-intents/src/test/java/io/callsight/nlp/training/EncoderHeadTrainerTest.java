@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.callsight.nlp.classify.CascadeModel;
 import io.callsight.nlp.classify.Classifiers;
 import io.callsight.nlp.classify.EncoderHeadModel;
 import io.callsight.nlp.classify.EnsembleModel;
@@ -75,6 +76,38 @@ class EncoderHeadTrainerTest {
         }
         assertThrows(IllegalArgumentException.class, () -> new EnsembleModel(head, BagTrainer.train(List.of("x", "y"), List.of("a", "b"),
                 new int[] {0, 1}, BagTrainerTest.small(), null).model(), 0.5), "members with other labels");
+    }
+
+    @Test
+    void aCascadeLetsTheBagAnswerWhatItIsSureOfAndEscalatesTheRest(@TempDir Path tmp) throws Exception {
+        List<Example> train = Datasets.read(BagTrainerTest.fixture("intents_train.csv"));
+        List<Example> val = Datasets.read(BagTrainerTest.fixture("intents_test.csv"));
+        ModelTraining.TrainingData data = new ModelTraining.TrainingData(train, val, "fixture");
+        ModelStore store = new ModelStore(tmp.resolve("models"));
+        EncoderHeadTrainer.Config cfg = Train.modelKind("cascade", data, QUIET).withCascade(0.5);
+        ModelTraining.Outcome o = ModelTraining.trainOrReuse(store, "acme", "intents", data, BagTrainerTest.small().withEpochs(20), cfg,
+                TfidfLinearModel.Params.defaults(), false, QUIET);
+        assertEquals(CascadeModel.KIND, o.manifest().model());
+        assertTrue(((Number) o.manifest().metrics().get("cascade_escalated_on_validation")).doubleValue() <= 0.5);
+
+        TextClassifier loaded = store.load("acme", "intents");
+        assertTrue(loaded instanceof CascadeModel, "loads by its kind: " + loaded);
+        CascadeModel cascade = (CascadeModel) loaded;
+        int escalated = 0;
+        for (Example e : val) {
+            boolean up = cascade.escalates(e.text());
+            escalated += up ? 1 : 0;
+            String expected = (up ? cascade.escalation() : cascade.bag()).predict(e.text()).bestLabel();
+            assertEquals(expected, cascade.predict(e.text()).bestLabel(), "the answering member decides: " + e.text());
+        }
+        assertTrue(escalated <= val.size() / 2, escalated + " of " + val.size() + " escalated");
+        assertTrue(Evaluator.evaluate(cascade, val).accuracy() >= Evaluator.evaluate(cascade.bag(), val).accuracy(),
+                "the gates are chosen on validation, where the bag alone was a candidate");
+
+        ModelTraining.Cascade never = ModelTraining.chooseCascade(cascade.bag(), cascade.escalation(), val, 0);
+        assertEquals(0, never.escalated(), 1e-12);
+        assertTrue(val.stream().noneMatch(e -> never.model().escalates(e.text())), "no budget: the bag answers everything");
+        assertThrows(IllegalArgumentException.class, () -> cfg.withCascade(1.5));
     }
 
     @Test
