@@ -20,7 +20,8 @@ import java.util.Map;
  * <p>{@link #logits} are the answering member's calibrated log-probabilities, so this model's own calibration
  * starts at temperature 1 with the escalation model's out-of-scope threshold; the gates are chosen around that
  * threshold ({@code rejectBelow ≤ threshold ≤ acceptAbove}), so a bag answer is never overturned by it. On disk:
- * {@code model.json} and the members in {@code bag/} and {@code escalation/}.
+ * {@code model.json} (gates, and the escalation's kind, bag weight and calibration) and the members in {@code bag/}
+ * and {@code encoder/}: an ensemble escalation votes with the same bag, so it is stored once.
  */
 public final class CascadeModel extends CalibratedClassifier {
     public static final String KIND = "bag-first-cascade";
@@ -36,8 +37,8 @@ public final class CascadeModel extends CalibratedClassifier {
         if (!bag.labels().equals(escalation.labels())) {
             throw new IllegalArgumentException("cascade members must share their labels");
         }
-        if (!(escalation instanceof EncoderHeadModel || escalation instanceof EnsembleModel)) {
-            throw new IllegalArgumentException("a cascade escalates to an encoder head or an ensemble, not " + escalation.getClass().getSimpleName());
+        if (!(escalation instanceof EncoderHeadModel || escalation instanceof EnsembleModel e && e.bag() == bag)) {
+            throw new IllegalArgumentException("a cascade escalates to an encoder head or an ensemble with the same bag, not " + escalation);
         }
         if (rejectBelow > acceptAbove) {
             throw new IllegalArgumentException("rejectBelow " + rejectBelow + " > acceptAbove " + acceptAbove);
@@ -116,14 +117,18 @@ public final class CascadeModel extends CalibratedClassifier {
         m.put("reject_below", rejectBelow);
         m.put("temperature", temperature());
         m.put("oos_threshold", oosThreshold());
-        m.put("members", List.of("bag", "escalation"));
+        // an ensemble escalation shares this bag: stored once, the ensemble rebuilt from its weight and calibration
+        EncoderHeadModel head = escalation instanceof EnsembleModel e ? e.encoder() : (EncoderHeadModel) escalation;
+        Map<String, Object> esc = new LinkedHashMap<>();
+        esc.put("kind", escalation instanceof EnsembleModel ? EnsembleModel.KIND : EncoderHeadModel.KIND);
+        esc.put("bag_weight", escalation instanceof EnsembleModel e ? e.bagWeight() : 0.0);
+        esc.put("temperature", escalation.temperature());
+        esc.put("oos_threshold", escalation.oosThreshold());
+        m.put("escalation", esc);
+        m.put("members", List.of("bag", "encoder"));
         JSON.writeValue(dir.resolve("model.json").toFile(), m);
         bag.save(dir.resolve("bag"));
-        if (escalation instanceof EnsembleModel e) {
-            e.save(dir.resolve("escalation"));
-        } else {
-            ((EncoderHeadModel) escalation).save(dir.resolve("escalation"));
-        }
+        head.save(dir.resolve("encoder"));
     }
 
     public static CascadeModel load(Path dir) throws IOException {
@@ -131,12 +136,15 @@ public final class CascadeModel extends CalibratedClassifier {
         if (!KIND.equals(m.path("kind").asText())) {
             throw new IOException(dir + " is not a " + KIND + " model");
         }
-        Path escalationDir = dir.resolve("escalation"), modelsRoot = EncoderHeadModel.modelsRootOf(dir);
-        String kind = JSON.readTree(escalationDir.resolve("model.json").toFile()).path("kind").asText();
-        TextClassifier escalation = EnsembleModel.KIND.equals(kind) ? EnsembleModel.load(escalationDir, modelsRoot)
-                : EncoderHeadModel.load(escalationDir, modelsRoot);
-        CascadeModel c = new CascadeModel(HashedBagModel.load(dir.resolve("bag")), escalation, m.path("accept_above").asDouble(),
-                m.path("reject_below").asDouble());
+        HashedBagModel bag = HashedBagModel.load(dir.resolve("bag"));
+        EncoderHeadModel head = EncoderHeadModel.load(dir.resolve("encoder"), EncoderHeadModel.modelsRootOf(dir));
+        JsonNode esc = m.path("escalation");
+        TextClassifier escalation = head;
+        if (EnsembleModel.KIND.equals(esc.path("kind").asText())) {
+            escalation = new EnsembleModel(head, bag, esc.path("bag_weight").asDouble());
+            ((EnsembleModel) escalation).setCalibration(esc.path("temperature").asDouble(1), esc.path("oos_threshold").asDouble(0));
+        }
+        CascadeModel c = new CascadeModel(bag, escalation, m.path("accept_above").asDouble(), m.path("reject_below").asDouble());
         c.setCalibration(m.path("temperature").asDouble(1), m.path("oos_threshold").asDouble(0));
         return c;
     }

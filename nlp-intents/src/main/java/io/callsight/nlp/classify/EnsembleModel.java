@@ -85,16 +85,11 @@ public final class EnsembleModel extends CalibratedClassifier {
     }
 
     public static EnsembleModel load(Path dir) throws IOException {
-        return load(dir, EncoderHeadModel.modelsRootOf(dir));
-    }
-
-    /** As {@link #load(Path)}, with the models root to look for the encoder in given (a member of a cascade). */
-    public static EnsembleModel load(Path dir, Path modelsRoot) throws IOException {
         JsonNode m = JSON.readTree(dir.resolve("model.json").toFile());
         if (!KIND.equals(m.path("kind").asText())) {
             throw new IOException(dir + " is not a " + KIND + " model");
         }
-        EnsembleModel e = new EnsembleModel(EncoderHeadModel.load(dir.resolve("encoder"), modelsRoot),
+        EnsembleModel e = new EnsembleModel(EncoderHeadModel.load(dir.resolve("encoder"), EncoderHeadModel.modelsRootOf(dir)),
                 HashedBagModel.load(dir.resolve("bag")), m.path("bag_weight").asDouble());
         e.setCalibration(m.path("temperature").asDouble(1), m.path("oos_threshold").asDouble(0));
         return e;

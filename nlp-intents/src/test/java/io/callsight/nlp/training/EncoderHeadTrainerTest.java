@@ -104,6 +104,17 @@ class EncoderHeadTrainerTest {
         assertTrue(Evaluator.evaluate(cascade, val).accuracy() >= Evaluator.evaluate(cascade.bag(), val).accuracy(),
                 "the gates are chosen on validation, where the bag alone was a candidate");
 
+        cascade.save(tmp.resolve("copy"));
+        CascadeModel copy = (CascadeModel) Classifiers.load(tmp.resolve("copy"));
+        assertEquals(cascade.escalation().getClass(), copy.escalation().getClass());
+        assertEquals(cascade.escalation().oosThreshold(), copy.escalation().oosThreshold(), 1e-12);
+        for (Example e : val) {
+            float[] a = cascade.logits(e.text()), b = copy.logits(e.text());
+            for (int i = 0; i < a.length; i++) {
+                assertEquals(a[i], b[i], 1e-4, e.text());
+            }
+        }
+
         ModelTraining.Cascade never = ModelTraining.chooseCascade(cascade.bag(), cascade.escalation(), val, 0);
         assertEquals(0, never.escalated(), 1e-12);
         assertTrue(val.stream().noneMatch(e -> never.model().escalates(e.text())), "no budget: the bag answers everything");
