@@ -9,6 +9,15 @@ import java.nio.file.Path;
 public final class Classifiers {
     private Classifiers() {}
 
+    /** What a report calls the model: its kind in a few words. */
+    public static String describe(TextClassifier model) {
+        if (model instanceof CascadeModel c) {
+            return "cascade (bag, then " + describe(c.escalation()) + ")";
+        }
+        return model instanceof EnsembleModel ? "encoder+bag" : model instanceof EncoderHeadModel ? "encoder head"
+                : model instanceof HashedBagModel ? "hashed-bag (DJL)" : model.getClass().getSimpleName();
+    }
+
     public static TextClassifier load(Path dir) throws IOException {
         Path json = dir.resolve("model.json");
         if (!Files.isRegularFile(json)) {

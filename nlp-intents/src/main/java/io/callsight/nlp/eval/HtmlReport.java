@@ -13,22 +13,23 @@ public final class HtmlReport {
     private HtmlReport() {}
 
     /**
+     * @param modelName what the model is, for the column headers
      * @param summary metric → [model value, baseline value] (already formatted)
      * @param model per-label metrics of the main model
      * @param png file name of the confusion matrix image, relative to the report
      */
-    public static void write(Path html, String title, Map<String, String[]> summary, Metrics model, String png) throws IOException {
+    public static void write(Path html, String title, String modelName, Map<String, String[]> summary, Metrics model, String png) throws IOException {
         StringBuilder sb = new StringBuilder();
         sb.append("<!doctype html><html><head><meta charset=\"utf-8\"><title>").append(esc(title)).append("</title>")
                 .append("<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;"
                         + "padding:3px 8px;text-align:right}td:first-child,th:first-child{text-align:left}.low{background:#fdd}</style>")
                 .append("</head><body><h1>").append(esc(title)).append("</h1><h2>Summary</h2><table><tr><th>metric</th>"
-                        + "<th>hashed-bag (DJL)</th><th>tfidf-logreg baseline</th></tr>");
+                        + "<th>").append(esc(modelName)).append("</th><th>tfidf-logreg baseline</th></tr>");
         for (Map.Entry<String, String[]> e : summary.entrySet()) {
             sb.append("<tr><td>").append(esc(e.getKey())).append("</td><td>").append(esc(e.getValue()[0])).append("</td><td>")
                     .append(esc(e.getValue()[1])).append("</td></tr>");
         }
-        sb.append("</table><h2>Per label (hashed-bag)</h2><table><tr><th>label</th><th>precision</th><th>recall</th><th>F1</th>"
+        sb.append("</table><h2>Per label (").append(esc(modelName)).append(")</h2><table><tr><th>label</th><th>precision</th><th>recall</th><th>F1</th>"
                 + "<th>support</th></tr>");
         List<String> labels = model.labels();
         for (int c = 0; c < labels.size(); c++) {

@@ -1,5 +1,6 @@
 package io.callsight.nlp.training;
 
+import io.callsight.nlp.classify.CascadeModel;
 import io.callsight.nlp.classify.Classifiers;
 import io.callsight.nlp.classify.ModelStore;
 import io.callsight.nlp.classify.TextClassifier;
@@ -63,10 +64,10 @@ public final class Eval {
     public static Metrics run(ModelStore store, String tenant, String task, Path data, Path reportDir, PrintStream out)
             throws IOException {
         Path dir = store.current(tenant, task).orElseThrow(() -> new IOException("no " + task + " model for " + tenant));
-        TextClassifier bag = Classifiers.load(dir);
+        TextClassifier model = Classifiers.load(dir);
         TextClassifier lin = Files.isDirectory(dir.resolve("baseline")) ? TfidfLinearModel.load(dir.resolve("baseline")) : null;
         List<Example> test = testData(data);
-        Metrics mb = Evaluator.evaluate(bag, test);
+        Metrics mb = Evaluator.evaluate(model, test);
         Metrics ml = lin == null ? null : Evaluator.evaluate(lin, test);
         Map<String, String[]> summary = new LinkedHashMap<>();
         summary.put("examples", new String[] {"" + test.size(), "" + test.size()});
@@ -74,12 +75,18 @@ public final class Eval {
         if (mb.hasOutOfScope()) {
             summary.put("in-scope accuracy", pair(mb.inScopeAccuracy(), ml == null ? Double.NaN : ml.inScopeAccuracy()));
             summary.put("OOS recall", pair(mb.oosRecall(), ml == null ? Double.NaN : ml.oosRecall()));
-            summary.put("OOS detection AUROC", pair(Evaluator.oosAuroc(bag, test), ml == null ? Double.NaN : Evaluator.oosAuroc(lin, test)));
+            summary.put("OOS detection AUROC", pair(Evaluator.oosAuroc(model, test), ml == null ? Double.NaN : Evaluator.oosAuroc(lin, test)));
         }
         summary.put("macro-F1", pair(mb.macroF1(), ml == null ? Double.NaN : ml.macroF1()));
-        out.printf(Locale.ROOT, "%s/%s %s on %s%n%-20s %16s %16s%n", tenant, task, dir.getFileName(), data, "metric", label(bag),
-                "tfidf baseline");
-        summary.forEach((k, v) -> out.printf(Locale.ROOT, "%-20s %16s %16s%n", k, v[0], v[1]));
+        if (model instanceof CascadeModel cascade) { // what the throughput will be: the escalated pay for the encoder
+            long escalated = test.stream().filter(e -> cascade.escalates(e.text())).count();
+            summary.put("sent to encoder", new String[] {fmt((double) escalated / test.size()), "n/a"});
+        }
+        String name = Classifiers.describe(model);
+        String row = "%-20s %" + Math.max(16, name.length()) + "s %16s%n";
+        out.printf(Locale.ROOT, "%s/%s %s on %s%n", tenant, task, dir.getFileName(), data);
+        out.printf(Locale.ROOT, row, "metric", name, "tfidf baseline");
+        summary.forEach((k, v) -> out.printf(Locale.ROOT, row, k, v[0], v[1]));
         out.printf(Locale.ROOT, "%n%-32s %9s %9s %9s %7s%n", "label", "precision", "recall", "F1", "support");
         for (int c = 0; c < mb.labels().size(); c++) {
             if (mb.support(c) > 0) {
@@ -91,14 +98,9 @@ public final class Eval {
         Files.createDirectories(rd);
         ConfusionMatrixImage.write(mb, rd.resolve("confusion.png"));
         HtmlReport.write(rd.resolve("report.html"), tenant + " / " + task + " " + dir.getFileName() + " on " + data.getFileName(),
-                summary, mb, "confusion.png");
+                name, summary, mb, "confusion.png");
         out.println("wrote " + rd.resolve("report.html") + " and confusion.png");
         return mb;
-    }
-
-    private static String label(TextClassifier m) {
-        return m instanceof io.callsight.nlp.classify.EnsembleModel ? "encoder+bag" : m instanceof io.callsight.nlp.classify.EncoderHeadModel
-                ? "encoder head" : "hashed-bag (DJL)";
     }
 
     private static String[] pair(double a, double b) {
