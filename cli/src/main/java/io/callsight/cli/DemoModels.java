@@ -45,7 +45,7 @@ final class DemoModels {
             // a few dozen examples per tenant: more epochs than the default, still well under a second each
             ModelTraining.TrainingData data = ModelTraining.load(file, 1);
             ModelTraining.Outcome o = ModelTraining.trainOrReuse(store, tenant, ModelRegistry.INTENTS, data,
-                    Train.defaults("intents").withEpochs(30), Train.modelKind("auto", data, out), TfidfLinearModel.Params.defaults(), false,
+                    Train.defaults("intents").withEpochs(30), Train.modelKind("auto", "intents", data, out), TfidfLinearModel.Params.defaults(), false,
                     quiet());
             out.printf("intents of %-16s %s (%s)%n", tenant, o.versionDir().getFileName(), o.trained() ? "trained" : "up to date");
         }
@@ -55,7 +55,7 @@ final class DemoModels {
         }
         ModelTraining.TrainingData corpus = Train.corpus("en");
         ModelTraining.Outcome s = ModelTraining.trainOrReuse(store, ModelRegistry.SHARED, SHARED_SENTIMENT, corpus,
-                Train.defaults("sentiment"), Train.modelKind("auto", corpus, out), TfidfLinearModel.Params.defaults(), false,
+                Train.defaults("sentiment"), Train.modelKind("auto", "sentiment", corpus, out), TfidfLinearModel.Params.defaults(), false,
                 fresh ? out : quiet());
         out.printf("sentiment (shared, en)     %s (%s)%n", s.versionDir().getFileName(), s.trained() ? "trained" : "up to date");
     }

@@ -26,6 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SentenceEncoder {
     public static final String DEFAULT = "bge-small-en-v1.5-q";
+    /** BAAI bge-small-zh-v1.5 (MIT), int8 ONNX: the encoder for Chinese text. */
+    public static final String CHINESE = "bge-small-zh-v1.5-q";
     public static final int MAX_TOKENS = 128;
     private static final int BATCH = 32;
     /** Recently encoded texts kept: a few seconds of a busy job's utterances, a few MB. */
@@ -84,6 +86,11 @@ public final class SentenceEncoder {
      * The JVM's instance of encoder {@code name}, opened on first use from {@link SentenceEncoders#locate} with
      * {@code -Dcallsight.encoder.threads} (default 1: parallelism comes from task slots) threads.
      */
+    /** The encoder for text in {@code language} ({@code zh} or anything else: English). */
+    public static String forLanguage(String language) {
+        return "zh".equals(language) ? CHINESE : DEFAULT;
+    }
+
     public static SentenceEncoder shared(String name) throws IOException {
         return shared(name, null);
     }

@@ -40,14 +40,27 @@ public final class NluBenchmark {
     private final PrintStream out;
     private final boolean verbose;
     private final List<String[]> rows = new ArrayList<>();
-    private final Embeddings embeddings;
+    private final boolean withEncoder;
+    /** Per language, the encoder column's embeddings (cached across the tasks of a run). */
+    private final Map<String, Embeddings> embeddingsByLanguage = new HashMap<>();
+    private Embeddings embeddings;
 
-    /** @param encoder the sentence encoder of the encoder-head column, or null to leave that column out */
-    NluBenchmark(Path data, PrintStream out, boolean verbose, SentenceEncoder encoder) {
+    /** @param withEncoder whether to train the encoder-head column (each set on the encoder of its language) */
+    NluBenchmark(Path data, PrintStream out, boolean verbose, boolean withEncoder) {
         this.data = data;
         this.out = out;
         this.verbose = verbose;
-        this.embeddings = encoder == null ? null : new Embeddings(encoder);
+        this.withEncoder = withEncoder;
+    }
+
+    private Embeddings embeddingsFor(String language) {
+        return embeddingsByLanguage.computeIfAbsent(language, l -> {
+            try {
+                return new Embeddings(SentenceEncoder.shared(SentenceEncoder.forLanguage(l)));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     public static void main(String[] args) throws Exception {
@@ -60,8 +73,8 @@ public final class NluBenchmark {
                     System.out.println("""
                             Usage: NluBenchmark [--datasets DIR] [--only clinc,clinc10,clinc10u,smp,sst2,uci,chnsenti] [--no-encoder] [--verbose]
                               Trains and evaluates, side by side on the shared corpora, and prints one table:
-                              the DJL softmax head on the pretrained sentence encoder (English sets; --no-encoder
-                              leaves it out), the DJL hashed n-gram embedding-bag model and the TF-IDF logistic
+                              the DJL softmax head on the pretrained sentence encoder of each set's language
+                              (--no-encoder leaves it out), the DJL hashed n-gram embedding-bag model and the TF-IDF logistic
                               regression baseline.
                               Single-threaded (DJL/PyTorch 1 thread); run with -Dai.djl.offline=true and DJL_CACHE_DIR set.""");
                     return;
@@ -73,7 +86,7 @@ public final class NluBenchmark {
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
             }
         }
-        new NluBenchmark(data, System.out, verbose, encoder ? SentenceEncoder.shared(SentenceEncoder.DEFAULT) : null).run(only);
+        new NluBenchmark(data, System.out, verbose, encoder).run(only);
     }
 
     static String machine() {
@@ -259,10 +272,12 @@ public final class NluBenchmark {
                 unlabeled.isEmpty() ? "" : " + " + unlabeled.size() + " unlabeled", val.size(), test.size(), labels.size());
         EncoderHeadModel enc = null;
         double encSeconds = 0;
-        if (embeddings != null && !ModelStore.guessLanguage(Datasets.texts(train)).equals("zh")) {
+        String language = ModelStore.guessLanguage(Datasets.texts(train));
+        embeddings = withEncoder ? embeddingsFor(language) : null;
+        if (embeddings != null) {
             long e0 = System.nanoTime();
             EncoderHeadTrainer.Result[] lastHead = new EncoderHeadTrainer.Result[1];
-            EncoderHeadTrainer.Config ec = EncoderHeadTrainer.Config.defaults();
+            EncoderHeadTrainer.Config ec = EncoderHeadTrainer.Config.forLanguage(language);
             enc = SelfTraining.run(train, unlabeled, val, ex -> (lastHead[0] = EncoderHeadTrainer.train(labels, Datasets.texts(ex),
                     Datasets.indices(ex, labels), val, ec, embeddings, verbose ? out : null)).model(),
                     SelfTraining.Config.defaults(), gold, verbose ? out : null).model();
@@ -374,7 +389,7 @@ public final class NluBenchmark {
             rows.add(new String[] {name, "bag taught: training time", "n/a", String.format(Locale.ROOT, "%.1f s", studentSeconds), "n/a"});
         }
         if (name.startsWith("SMP")) {
-            row(name, "domain accuracy", Double.NaN, domainAccuracy(bag, test), domainAccuracy(lin, test));
+            row(name, "domain accuracy", enc == null ? Double.NaN : domainAccuracy(enc, test), domainAccuracy(bag, test), domainAccuracy(lin, test));
         }
         rows.add(new String[] {name, "training wall time", enc == null ? "n/a" : String.format(Locale.ROOT, "%.1f s", encSeconds),
                 String.format(Locale.ROOT, "%.1f s", bagSeconds), String.format(Locale.ROOT, "%.1f s", linSeconds)});

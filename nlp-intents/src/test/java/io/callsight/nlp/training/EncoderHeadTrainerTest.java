@@ -84,7 +84,7 @@ class EncoderHeadTrainerTest {
         List<Example> val = Datasets.read(BagTrainerTest.fixture("intents_test.csv"));
         ModelTraining.TrainingData data = new ModelTraining.TrainingData(train, val, "fixture");
         ModelStore store = new ModelStore(tmp.resolve("models"));
-        EncoderHeadTrainer.Config cfg = Train.modelKind("cascade", data, QUIET).withCascade(0.5);
+        EncoderHeadTrainer.Config cfg = Train.modelKind("cascade", "intents", data, QUIET).withCascade(0.5);
         ModelTraining.Outcome o = ModelTraining.trainOrReuse(store, "acme", "intents", data, BagTrainerTest.small().withEpochs(20), cfg,
                 TfidfLinearModel.Params.defaults(), false, QUIET);
         assertEquals(CascadeModel.KIND, o.manifest().model());
@@ -139,7 +139,7 @@ class EncoderHeadTrainerTest {
         Path yaml = Path.of("src/test/resources/intents/acme-telecom.en.yml");
         ModelTraining.TrainingData data = ModelTraining.load(yaml, 1);
         ModelStore store = new ModelStore(tmp.resolve("models"));
-        EncoderHeadTrainer.Config auto = Train.modelKind("auto", data, QUIET);
+        EncoderHeadTrainer.Config auto = Train.modelKind("auto", "intents", data, QUIET);
         assertEquals(EncoderHeadTrainer.Config.defaults(), auto, "English data gets the encoder head");
         ModelTraining.Outcome o = ModelTraining.trainOrReuse(store, "acme-telecom", "intents", data, BagTrainerTest.small(), auto,
                 TfidfLinearModel.Params.defaults(), false, QUIET);
@@ -158,7 +158,7 @@ class EncoderHeadTrainerTest {
 
         // --model ensemble: too few examples for a validation split, so head and bag vote at the default weight
         ModelTraining.Outcome ens = ModelTraining.trainOrReuse(store, "acme-telecom", "intents", data, BagTrainerTest.small().withEpochs(20),
-                Train.modelKind("ensemble", data, QUIET), TfidfLinearModel.Params.defaults(), false, QUIET);
+                Train.modelKind("ensemble", "intents", data, QUIET), TfidfLinearModel.Params.defaults(), false, QUIET);
         assertEquals(EnsembleModel.KIND, ens.manifest().model());
         assertEquals(ModelTraining.DEFAULT_BAG_WEIGHT, ((Number) ens.manifest().metrics().get("bag_weight")).doubleValue(), 1e-9);
         TextClassifier voting = store.load("acme-telecom", "intents");
@@ -194,10 +194,23 @@ class EncoderHeadTrainerTest {
     }
 
     @Test
-    void chineseDataOrAnUnknownKindIsNotGivenTheEnglishEncoder() throws Exception {
+    void chineseIntentsGetTheChineseEncoderAndChineseSentimentTheBag(@TempDir Path tmp) throws Exception {
         ModelTraining.TrainingData zh = ModelTraining.load(Path.of("src/test/resources/intents/huaxia-bank.zh.yml"), 1);
-        assertEquals(null, Train.modelKind("auto", zh, QUIET));
-        assertEquals(null, Train.modelKind("bag", zh, QUIET));
-        assertThrows(IllegalArgumentException.class, () -> Train.modelKind("gpt", zh, QUIET));
+        EncoderHeadTrainer.Config auto = Train.modelKind("auto", "intents", zh, QUIET);
+        assertEquals(SentenceEncoder.CHINESE, auto.encoder());
+        assertEquals(null, Train.modelKind("auto", "sentiment", zh, QUIET), "ChnSentiCorp: the bag beats the Chinese encoder head");
+        assertEquals(null, Train.modelKind("bag", "intents", zh, QUIET));
+        assertThrows(IllegalArgumentException.class, () -> Train.modelKind("gpt", "intents", zh, QUIET));
+
+        ModelStore store = new ModelStore(tmp.resolve("models"));
+        ModelTraining.Outcome o = ModelTraining.trainOrReuse(store, "huaxia-bank", "intents", zh, BagTrainerTest.small(), auto,
+                TfidfLinearModel.Params.defaults(), false, QUIET);
+        assertEquals(SentenceEncoder.CHINESE, o.manifest().metrics().get("encoder"));
+        TextClassifier model = store.load("huaxia-bank", "intents");
+        assertTrue(model instanceof EncoderHeadModel m && m.encoderName().equals(SentenceEncoder.CHINESE));
+        // accuracy on the tenant's own examples is the floor; the encoder must at least separate them
+        List<Example> examples = zh.train();
+        long right = examples.stream().filter(e -> model.predict(e.text()).bestLabel().equals(e.label())).count();
+        assertTrue(right >= 0.9 * examples.size(), right + " of " + examples.size());
     }
 }
