@@ -57,7 +57,9 @@ final class LiveReleaseReport {
                  "aggs": {"variant": {"terms": {"field": "insight.variant"},
                    "aggs": {"model": {"terms": {"field": "insight.model", "missing": "-"},
                      "aggs": {"confidence": {"avg": {"field": "insight.confidence"}},
-                              "matched": {"filter": {"exists": {"field": "insight.intent"}}}}}}}}}
+                              "matched": {"filter": {"exists": {"field": "insight.intent"}}},
+                              "routed": {"filter": {"exists": {"field": "insight.route"}}},
+                              "escalated": {"filter": {"term": {"insight.route": "encoder"}}}}}}}}}
                 """.formatted(query(tenant, since, "insight.variant"));
     }
 
@@ -100,9 +102,11 @@ final class LiveReleaseReport {
             for (JsonNode m : v.path("model").path("buckets")) {
                 long n = m.path("doc_count").asLong();
                 long matched = m.path("matched").path("doc_count").asLong();
+                long routed = m.path("routed").path("doc_count").asLong(); // answered by a cascade
                 String model = m.path("key").asText();
                 out.add(new VariantStats(v.path("key").asText(), model.equals("-") ? null : model, n,
-                        m.path("confidence").path("value").asDouble(0), n == 0 ? 0 : (double) (n - matched) / n, Double.NaN));
+                        m.path("confidence").path("value").asDouble(0), n == 0 ? 0 : (double) (n - matched) / n, Double.NaN,
+                        routed == 0 ? Double.NaN : (double) m.path("escalated").path("doc_count").asLong() / routed));
             }
         }
         return out;

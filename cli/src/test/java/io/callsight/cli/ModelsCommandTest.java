@@ -136,13 +136,17 @@ class ModelsCommandTest {
                   {"key": "current", "doc_count": 90, "model": {"buckets": [
                     {"key": "v1", "doc_count": 90, "confidence": {"value": 0.71}, "matched": {"doc_count": 81}}]}},
                   {"key": "candidate", "doc_count": 10, "model": {"buckets": [
-                    {"key": "v2", "doc_count": 10, "confidence": {"value": 0.8}, "matched": {"doc_count": 9}}]}}]}}}
+                    {"key": "v2", "doc_count": 10, "confidence": {"value": 0.8}, "matched": {"doc_count": 9},
+                     "routed": {"doc_count": 10}, "escalated": {"doc_count": 3}}]}}]}}}
                 """);
         List<VariantStats> stats = LiveReleaseReport.parse(json);
         assertEquals(2, stats.size());
         assertEquals(new VariantStats("current", "v1", 90, 0.71, 0.1, Double.NaN).toString(), stats.get(0).toString());
         assertEquals("candidate", stats.get(1).variant());
         assertEquals(0.1, stats.get(1).noMatchRate(), 1e-9);
+        assertTrue(Double.isNaN(stats.get(0).sentToEncoder()), "not a cascade");
+        assertEquals(0.3, stats.get(1).sentToEncoder(), 1e-9, "the candidate is a cascade: 3 of 10 went to its encoder");
+        assertTrue(stats.get(1).row().endsWith("30.0%"), stats.get(1).row());
         new com.fasterxml.jackson.databind.ObjectMapper().readTree(LiveReleaseReport.body("acme", java.time.Duration.ofHours(1)));
     }
 

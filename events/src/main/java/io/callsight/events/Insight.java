@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param sentiment     null when neither the tenant nor the shared models have a sentiment model for the language
  * @param redactions    PII categories removed from the text ("CARD", "PHONE"...), in order of position
  * @param violations    names of the tenant's must-not-say rules this utterance broke
+ * @param intentRoute   for a cascade intent model, which member answered ({@link #ROUTE_BAG} or
+ *                      {@link #ROUTE_ENCODER}); null for any other model
  */
 public record Insight(
         String tenant,
@@ -34,9 +36,12 @@ public record Insight(
         List<KeywordMatch> keywords,
         List<String> violations,
         List<String> redactions,
-        String redactedText) {
+        String redactedText,
+        String intentRoute) {
     public static final String CURRENT = "current";
     public static final String CANDIDATE = "candidate";
+    public static final String ROUTE_BAG = "bag";
+    public static final String ROUTE_ENCODER = "encoder";
 
     public Insight {
         Objects.requireNonNull(tenant, "tenant");

@@ -31,6 +31,9 @@ public final class Documents {
         doc.put("confidence", i.confidence());
         doc.put("model", i.intentModel());
         doc.put("variant", i.variant());
+        if (i.intentRoute() != null) {
+            doc.put("route", i.intentRoute());
+        }
         if (i.sentiment() != null) {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("label", i.sentiment().label());

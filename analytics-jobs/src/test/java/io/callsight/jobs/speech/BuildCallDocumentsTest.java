@@ -61,7 +61,7 @@ class BuildCallDocumentsTest {
         Utterance u = new Utterance(tenant, "c1", track, idx, startMs, startMs + 1000, "words", null, null, 0.9, true);
         Insight insight = new Insight(tenant, "c1", track, idx, "en", null, 0, null, Insight.CURRENT,
                 new Insight.SentimentReading(sentiment < 0 ? "negative" : "positive", sentiment, "_shared/sentiment-en/v1"),
-                null, null, null, null, "words");
+                null, null, null, null, "words", null);
         return CallUpdate.of(new AnalyzedUtterance(u, insight));
     }
 

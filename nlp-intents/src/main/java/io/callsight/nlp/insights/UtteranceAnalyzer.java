@@ -2,6 +2,7 @@ package io.callsight.nlp.insights;
 
 import io.callsight.events.Insight;
 import io.callsight.events.Track;
+import io.callsight.nlp.classify.CascadeModel;
 import io.callsight.nlp.classify.Prediction;
 import io.callsight.nlp.entities.Entity;
 import io.callsight.nlp.entities.EntityExtractor;
@@ -54,11 +55,15 @@ public final class UtteranceAnalyzer {
 
         String intent = null;
         double confidence = 0;
+        String route = null;
         LoadedModel intentModel = m.intentsFor(callId);
         if (intentModel != null && !nluText.isBlank()) {
             Prediction p = intentModel.classifier().predict(nluText);
             intent = p.outOfScope() ? null : p.label();
             confidence = p.confidence();
+            if (intentModel.classifier() instanceof CascadeModel cascade) { // how much traffic the encoder takes
+                route = cascade.escalates(nluText) ? Insight.ROUTE_ENCODER : Insight.ROUTE_BAG;
+            }
         }
 
         Insight.SentimentReading sentiment = null;
@@ -88,7 +93,7 @@ public final class UtteranceAnalyzer {
         Insight insight = new Insight(tenant, callId, track, utteranceIdx, language.name().toLowerCase(Locale.ROOT),
                 intent, confidence, intentModel == null ? null : intentModel.version(),
                 m.candidateFor(callId) ? Insight.CANDIDATE : Insight.CURRENT, sentiment,
-                mentions(entities.extract(text), redaction), keywords, violations, removed, redaction.text());
+                mentions(entities.extract(text), redaction), keywords, violations, removed, redaction.text(), route);
         return new Analysis(insight, redaction);
     }
 

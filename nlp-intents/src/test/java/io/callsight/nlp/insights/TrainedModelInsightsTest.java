@@ -55,6 +55,7 @@ class TrainedModelInsightsTest {
                     "hi yes i would like to cancel my subscription please").insight();
             assertEquals("cancel_service", i.intent(), i.toString());
             assertEquals(i.variant().equals(Insight.CANDIDATE) ? "v2" : "v1", i.intentModel());
+            assertEquals(null, i.intentRoute(), "only a cascade says which member answered");
             candidate += i.variant().equals(Insight.CANDIDATE) ? 1 : 0;
         }
         assertTrue(candidate > 5 && candidate < 35, candidate + " of 40 calls on the candidate at share 0.5");
@@ -80,5 +81,25 @@ class TrainedModelInsightsTest {
         }
         double s = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "UtteranceAnalyzer with a trained model: %.0f utterances/s single-thread%n", n / s);
+    }
+
+    @Test
+    void aCascadeSaysWhichMemberAnsweredEachUtterance(@TempDir Path tmp) throws Exception {
+        List<io.callsight.nlp.training.Example> train = io.callsight.nlp.training.Datasets.read(Path.of(getClass().getResource("/ml/intents_train.csv").toURI()));
+        List<io.callsight.nlp.training.Example> val = io.callsight.nlp.training.Datasets.read(Path.of(getClass().getResource("/ml/intents_test.csv").toURI()));
+        ModelTraining.TrainingData data = new ModelTraining.TrainingData(train, val, "fixture");
+        ModelStore store = new ModelStore(tmp.resolve("models"));
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        ModelTraining.trainOrReuse(store, "acme", "intents", data, BagTrainer.Config.defaults().withEpochs(20).withDim(32),
+                io.callsight.nlp.training.Train.modelKind("cascade", "intents", data, quiet).withCascade(0.5), null,
+                TfidfLinearModel.Params.defaults(), false, quiet);
+        io.callsight.nlp.classify.CascadeModel cascade = (io.callsight.nlp.classify.CascadeModel) store.load("acme", "intents");
+
+        UtteranceAnalyzer analyzer = new UtteranceAnalyzer(new ModelRegistry(store.root(), 5000));
+        int i = 0;
+        for (io.callsight.nlp.training.Example e : val) {
+            Insight insight = analyzer.analyze("acme", "call-1", Track.CUSTOMER, i++, e.text()).insight();
+            assertEquals(cascade.escalates(e.text()) ? Insight.ROUTE_ENCODER : Insight.ROUTE_BAG, insight.intentRoute(), e.text());
+        }
     }
 }
