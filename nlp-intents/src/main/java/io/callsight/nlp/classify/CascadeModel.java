@@ -87,12 +87,29 @@ public final class CascadeModel extends CalibratedClassifier {
         return bagConfidence < acceptAbove && bagConfidence >= rejectBelow;
     }
 
+    /** A prediction and whether the encoder model made it. */
+    public record Routed(Prediction prediction, boolean escalated) {}
+
+    /** {@link #predict}, also saying which member answered (the job records it), with one pass of the bag. */
+    public Routed predictRouted(String text) {
+        double[] p = bag.probabilities(text);
+        boolean escalated = escalates(max(p));
+        float[] logits = logOf(escalated ? escalation.probabilities(text) : p);
+        return new Routed(Calibration.decide(labels(), logits, temperature(), oosThreshold()), escalated);
+    }
+
+    @Override
+    public Prediction predict(String text) {
+        return predictRouted(text).prediction();
+    }
+
     @Override
     public float[] logits(String text) {
         double[] p = bag.probabilities(text);
-        if (escalates(max(p))) {
-            p = escalation.probabilities(text);
-        }
+        return logOf(escalates(max(p)) ? escalation.probabilities(text) : p);
+    }
+
+    private static float[] logOf(double[] p) {
         float[] out = new float[p.length];
         for (int i = 0; i < p.length; i++) {
             out[i] = (float) Math.log(p[i] + FLOOR);

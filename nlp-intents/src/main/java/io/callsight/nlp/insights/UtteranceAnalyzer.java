@@ -58,12 +58,16 @@ public final class UtteranceAnalyzer {
         String route = null;
         LoadedModel intentModel = m.intentsFor(callId);
         if (intentModel != null && !nluText.isBlank()) {
-            Prediction p = intentModel.classifier().predict(nluText);
+            Prediction p;
+            if (intentModel.classifier() instanceof CascadeModel cascade) { // which member answered: what it costs
+                CascadeModel.Routed r = cascade.predictRouted(nluText);
+                p = r.prediction();
+                route = r.escalated() ? Insight.ROUTE_ENCODER : Insight.ROUTE_BAG;
+            } else {
+                p = intentModel.classifier().predict(nluText);
+            }
             intent = p.outOfScope() ? null : p.label();
             confidence = p.confidence();
-            if (intentModel.classifier() instanceof CascadeModel cascade) { // how much traffic the encoder takes
-                route = cascade.escalates(nluText) ? Insight.ROUTE_ENCODER : Insight.ROUTE_BAG;
-            }
         }
 
         Insight.SentimentReading sentiment = null;
