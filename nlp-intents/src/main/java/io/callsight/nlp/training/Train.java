@@ -103,7 +103,12 @@ public final class Train {
             if (encoder == null || !encoder.cascade()) {
                 throw new IllegalArgumentException("--escalate is a setting of --model cascade");
             }
-            encoder = encoder.withCascade(Double.parseDouble(cli.get("escalate", null)));
+            String share = cli.get("escalate", null);
+            try {
+                encoder = encoder.withCascade(Double.parseDouble(share));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--escalate takes a share of the utterances in (0, 1], e.g. 0.25, not '" + share + "'");
+            }
         }
         ModelTraining.trainOrReuse(new ModelStore(Path.of(cli.get("out", "models"))), cli.require("tenant"), cli.command, data, cfg,
                 encoder, teacher, TfidfLinearModel.Params.defaults(), cli.has("force"), System.out);

@@ -108,6 +108,18 @@ class ModelTrainingTest {
     }
 
     @Test
+    void anEscalationShareIsCheckedBeforeAnythingTrains(@TempDir Path tmp) {
+        for (String[] bad : List.of(new String[] {"cascade", "abc", "not 'abc'"}, new String[] {"cascade", "1.5", "(0, 1]"},
+                new String[] {"encoder", "0.2", "a setting of --model cascade"})) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Train.main(new String[] {"intents",
+                    "--tenant", "acme-telecom", "--data", "src/test/resources/intents/acme-telecom.en.yml", "--out", tmp.toString(),
+                    "--model", bad[0], "--escalate", bad[1]}));
+            assertTrue(e.getMessage().contains(bad[2]), e.getMessage());
+        }
+        assertFalse(Files.exists(tmp.resolve("acme-telecom")), "nothing written");
+    }
+
+    @Test
     void aTenantsIntentFileCannotTrainAnotherTenantsModel(@TempDir Path tmp) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Train.main(new String[] {"intents",
                 "--tenant", "globex", "--data", "src/test/resources/intents/acme-telecom.en.yml", "--out", tmp.toString()}));
