@@ -92,10 +92,8 @@ public final class CascadeModel extends CalibratedClassifier {
 
     /** {@link #predict}, also saying which member answered (the job records it), with one pass of the bag. */
     public Routed predictRouted(String text) {
-        double[] p = bag.probabilities(text);
-        boolean escalated = escalates(max(p));
-        float[] logits = logOf(escalated ? escalation.probabilities(text) : p);
-        return new Routed(Calibration.decide(labels(), logits, temperature(), oosThreshold()), escalated);
+        Answer a = answer(text);
+        return new Routed(Calibration.decide(labels(), a.logits(), temperature(), oosThreshold()), a.escalated());
     }
 
     @Override
@@ -105,16 +103,23 @@ public final class CascadeModel extends CalibratedClassifier {
 
     @Override
     public float[] logits(String text) {
-        double[] p = bag.probabilities(text);
-        return logOf(escalates(max(p)) ? escalation.probabilities(text) : p);
+        return answer(text).logits();
     }
 
-    private static float[] logOf(double[] p) {
-        float[] out = new float[p.length];
-        for (int i = 0; i < p.length; i++) {
-            out[i] = (float) Math.log(p[i] + FLOOR);
+    private record Answer(float[] logits, boolean escalated) {}
+
+    /** The answering member's log-probabilities: the bag's, unless it is unsure. */
+    private Answer answer(String text) {
+        double[] p = bag.probabilities(text);
+        boolean escalated = escalates(max(p));
+        if (escalated) {
+            p = escalation.probabilities(text);
         }
-        return out;
+        float[] logits = new float[p.length];
+        for (int i = 0; i < p.length; i++) {
+            logits[i] = (float) Math.log(p[i] + FLOOR);
+        }
+        return new Answer(logits, escalated);
     }
 
     private static double max(double[] p) {

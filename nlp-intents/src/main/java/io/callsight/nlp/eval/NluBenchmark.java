@@ -43,7 +43,6 @@ public final class NluBenchmark {
     private final boolean withEncoder;
     /** Per language, the encoder column's embeddings (cached across the tasks of a run). */
     private final Map<String, Embeddings> embeddingsByLanguage = new HashMap<>();
-    private Embeddings embeddings;
 
     /** @param withEncoder whether to train the encoder-head column (each set on the encoder of its language) */
     NluBenchmark(Path data, PrintStream out, boolean verbose, boolean withEncoder) {
@@ -273,7 +272,7 @@ public final class NluBenchmark {
         EncoderHeadModel enc = null;
         double encSeconds = 0;
         String language = ModelStore.guessLanguage(Datasets.texts(train));
-        embeddings = withEncoder ? embeddingsFor(language) : null;
+        Embeddings embeddings = withEncoder ? embeddingsFor(language) : null;
         if (embeddings != null) {
             long e0 = System.nanoTime();
             EncoderHeadTrainer.Result[] lastHead = new EncoderHeadTrainer.Result[1];
@@ -375,7 +374,7 @@ public final class NluBenchmark {
             rows.add(new String[] {name, "ensemble: bag weight", "0 (head alone)", "", ""});
         }
         if (encModel != null) {
-            cascadeRows(name, member, encModel, val, test, oos, speed);
+            cascadeRows(name, member, encModel, embeddings.encoder(), val, test, oos, speed);
         }
         if (student != null) {
             // the fast model taught by the accurate one: the encoder head labels the unlabeled utterances
@@ -418,7 +417,7 @@ public final class NluBenchmark {
      * {@code --model cascade} over this task's bag and encoder model (as trained and calibrated above), its gates
      * chosen on validation for each escalation budget; throughput with the real, uncached encoder.
      */
-    private void cascadeRows(String name, HashedBagModel bag, TextClassifier encModel, List<Example> val, List<Example> test,
+    private void cascadeRows(String name, HashedBagModel bag, TextClassifier encModel, SentenceEncoder encoder, List<Example> val, List<Example> test,
             boolean oos, boolean speed) {
         for (double share : CASCADE_SHARES) {
             ModelTraining.Cascade c = ModelTraining.chooseCascade(bag, encModel, val, share);
@@ -436,7 +435,6 @@ public final class NluBenchmark {
             }
             row(name, label + "escalated (test)", (double) escalated / test.size(), Double.NaN, Double.NaN);
             if (speed) {
-                SentenceEncoder encoder = embeddings.encoder();
                 TextClassifier real = encModel instanceof EnsembleModel em ? em.withEncoder(encoder::embed)
                         : ((EncoderHeadModel) encModel).withEncoder(encoder::embed);
                 Evaluator.Speed sc = Evaluator.speed(cascade.withEscalation(real), Datasets.texts(test), 2_000);

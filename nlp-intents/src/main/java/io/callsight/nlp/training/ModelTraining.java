@@ -380,6 +380,7 @@ public final class ModelTraining {
         HashedBagModel bag = BagTrainer.train(labels, Datasets.texts(bagTrain), Datasets.indices(bagTrain, labels), bagCfg, out).model();
         Map<String, Object> metrics = new LinkedHashMap<>(head.metrics());
         double weight;
+        TextClassifier chosen = null; // the head or ensemble validation preferred, calibrated on it
         java.util.function.Supplier<FoldModels> folds;
         if (needsCrossValidation(data)) {
             FoldModels encFolds = crossValidated(head.folds().get(), data);
@@ -394,28 +395,27 @@ public final class ModelTraining {
                 return new EnsembleModel((EncoderHeadModel) e, (HashedBagModel) b, DEFAULT_BAG_WEIGHT);
             });
         } else if (data.validation().stream().anyMatch(e -> !isOutOfScope(e))) {
-            TextClassifier chosen = chooseEnsemble(enc, bag, data.validation(), cfg.bagWeights(), out);
+            chosen = chooseEnsemble(enc, bag, data.validation(), cfg.bagWeights(), out);
             weight = chosen instanceof EnsembleModel e ? e.bagWeight() : 0;
             folds = null;
-            if (cfg.cascade()) {
-                metrics.put("bag_weight", weight);
-                Cascade c = chooseCascade(bag, chosen, data.validation(), cfg.escalateShare());
-                out.printf(Locale.ROOT, "cascade: the bag answers above %.2f and rejects below %.2f; %.1f %% of validation escalated to the %s%n",
-                        c.model().acceptAbove(), c.model().rejectBelow(), 100 * c.escalated(), weight == 0 ? "encoder head" : "ensemble");
-                metrics.put("cascade_accept_above", c.model().acceptAbove());
-                metrics.put("cascade_reject_below", c.model().rejectBelow());
-                metrics.put("cascade_escalated_on_validation", round(c.escalated()));
-                return new Trained(c.model(), CascadeModel.KIND, metrics, c.model()::save, null, null);
-            }
         } else {
             weight = DEFAULT_BAG_WEIGHT;
             folds = null;
+        }
+        metrics.put("bag_weight", weight);
+        if (cfg.cascade() && chosen != null) {
+            Cascade c = chooseCascade(bag, chosen, data.validation(), cfg.escalateShare());
+            out.printf(Locale.ROOT, "cascade: the bag answers above %.2f and rejects below %.2f; %.1f %% of validation escalated to the %s%n",
+                    c.model().acceptAbove(), c.model().rejectBelow(), 100 * c.escalated(), weight == 0 ? "encoder head" : "ensemble");
+            metrics.put("cascade_accept_above", c.model().acceptAbove());
+            metrics.put("cascade_reject_below", c.model().rejectBelow());
+            metrics.put("cascade_escalated_on_validation", round(c.escalated()));
+            return new Trained(c.model(), CascadeModel.KIND, metrics, c.model()::save, null, null);
         }
         if (cfg.cascade()) {
             out.println("--model cascade: no in-scope validation examples to choose its gates on: shipping the "
                     + (needsCrossValidation(data) ? "ensemble" : "encoder model") + " alone");
         }
-        metrics.put("bag_weight", weight);
         if (weight == 0) { // validation preferred the head alone
             return new Trained(enc, head.kind(), metrics, head.save(), head.retrain(), head.folds());
         }
