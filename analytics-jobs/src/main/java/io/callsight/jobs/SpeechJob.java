@@ -12,10 +12,7 @@ import io.callsight.events.JsonCodec;
 import io.callsight.events.SpeechSegmentEvent;
 import io.callsight.events.Topics;
 import io.callsight.events.Utterance;
-import io.callsight.jobs.elasticsearch.ElasticsearchClients;
-import io.callsight.jobs.elasticsearch.ElasticsearchDocument;
 import io.callsight.jobs.elasticsearch.ElasticsearchSink;
-import io.callsight.jobs.elasticsearch.IndexTemplates;
 import io.callsight.jobs.kafka.KafkaConnections;
 import io.callsight.jobs.kafka.KeyedBytes;
 import io.callsight.jobs.kafka.RawRecord;
@@ -29,6 +26,10 @@ import io.callsight.jobs.speech.DecodeRecords;
 import io.callsight.jobs.speech.Documents;
 import io.callsight.jobs.speech.TrackSummary;
 import io.callsight.jobs.speech.TranscribeTracks;
+import io.callsight.search.ElasticsearchClients;
+import io.callsight.search.ElasticsearchDocument;
+import io.callsight.search.IndexTemplates;
+import io.callsight.search.Indices;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -127,7 +128,7 @@ public final class SpeechJob {
         analyzed.map(Documents::utterance).name("utterance documents")
                 .union(calls.map(Documents::call).name("call documents"),
                         calls.getSideOutput(BuildCallDocuments.STALE_UTTERANCES)
-                                .map(id -> ElasticsearchDocument.delete(IndexTemplates.UTTERANCES, id))
+                                .map(id -> ElasticsearchDocument.delete(Indices.UTTERANCES, id))
                                 .name("stale utterance deletions"))
                 .sinkTo(elasticsearch).name("elasticsearch").uid("es-sink");
 

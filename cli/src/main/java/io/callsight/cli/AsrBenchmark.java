@@ -10,6 +10,7 @@ import io.callsight.events.Track;
 import io.callsight.events.Utterance;
 import io.callsight.ingest.FrameSlicer;
 import io.callsight.ingest.ImportResult;
+import io.callsight.search.query.TranscriptQueries;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

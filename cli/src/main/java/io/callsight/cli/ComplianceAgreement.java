@@ -4,6 +4,7 @@ import io.callsight.nlp.rules.ComplianceResult;
 import io.callsight.nlp.rules.KeywordRules;
 import io.callsight.nlp.rules.MustNotSayRule;
 import io.callsight.nlp.rules.MustSayRule;
+import io.callsight.search.schema.ComplianceFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +34,11 @@ final class ComplianceAgreement {
      * @param indexed the call's {@code compliance} object as indexed (null: no verdict, every check disagrees)
      */
     void add(String callId, KeywordRules rules, ComplianceResult script, Map<?, ?> indexed) {
-        List<?> missed = indexed == null ? List.of() : (List<?>) indexed.get("missed");
+        List<?> missed = indexed == null ? List.of() : (List<?>) indexed.get(ComplianceFields.MISSED);
         List<String> broken = new ArrayList<>();
         if (indexed != null) {
-            for (Object v : (List<?>) indexed.get("violations")) {
-                broken.add(String.valueOf(((Map<?, ?>) v).get("rule")));
+            for (Object v : (List<?>) indexed.get(ComplianceFields.VIOLATIONS)) {
+                broken.add(String.valueOf(((Map<?, ?>) v).get(ComplianceFields.RULE)));
             }
         }
         for (MustSayRule r : rules.mustSay()) {

@@ -3,6 +3,7 @@ package io.callsight.cli;
 import io.callsight.asr.eval.WordErrorRate;
 import io.callsight.events.AudioCodec;
 import io.callsight.events.Track;
+import io.callsight.search.query.TranscriptQueries;
 import io.callsight.tts.CallReference;
 import io.callsight.tts.DemoCallGenerator;
 import io.callsight.tts.DemoCallRenderer;

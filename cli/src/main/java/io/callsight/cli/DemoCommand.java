@@ -4,6 +4,10 @@ import io.callsight.asr.eval.WordErrorRate;
 import io.callsight.ingest.ImportResult;
 import io.callsight.nlp.insights.ModelRegistry;
 import io.callsight.nlp.insights.TenantModels;
+import io.callsight.search.query.TranscriptQueries;
+import io.callsight.search.schema.CallFields;
+import io.callsight.search.schema.CallSentimentFields;
+import io.callsight.search.schema.ComplianceFields;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -68,13 +72,13 @@ final class DemoCommand implements Callable<Integer> {
                 if (transcript.size() > lines) {
                     System.out.printf("  ... %d more%n", transcript.size() - lines);
                 }
-                Map<?, ?> analyzed = es.awaitAnalysis(callId, Duration.ofSeconds(10), "compliance", "sentiment");
-                Map<?, ?> verdict = analyzed == null ? null : (Map<?, ?>) analyzed.get("compliance");
+                Map<?, ?> analyzed = es.awaitAnalysis(callId, Duration.ofSeconds(10), CallFields.COMPLIANCE, CallFields.SENTIMENT);
+                Map<?, ?> verdict = analyzed == null ? null : (Map<?, ?>) analyzed.get(CallFields.COMPLIANCE);
                 System.out.println("  " + describeCompliance(verdict));
-                if (analyzed != null && analyzed.get("sentiment") instanceof Map<?, ?> mood) {
+                if (analyzed != null && analyzed.get(CallFields.SENTIMENT) instanceof Map<?, ?> mood) {
                     System.out.printf(Locale.ROOT, "  customer sentiment: %+.2f at the start, %+.2f at the end (mean %+.2f over %s lines)%n",
-                            ((Number) mood.get("customerStart")).doubleValue(), ((Number) mood.get("customerEnd")).doubleValue(),
-                            ((Number) mood.get("customerMean")).doubleValue(), mood.get("customerLines"));
+                            ((Number) mood.get(CallSentimentFields.CUSTOMER_START)).doubleValue(), ((Number) mood.get(CallSentimentFields.CUSTOMER_END)).doubleValue(),
+                            ((Number) mood.get(CallSentimentFields.CUSTOMER_MEAN)).doubleValue(), mood.get(CallSentimentFields.CUSTOMER_LINES));
                 }
                 TenantModels tenant = rules.tenant(call.reference().tenant());
                 if (tenant.rules() != null) {
@@ -123,17 +127,17 @@ final class DemoCommand implements Callable<Integer> {
         if (compliance == null) {
             return "compliance: not checked (no rules for this tenant)";
         }
-        StringBuilder s = new StringBuilder("compliance: " + compliance.get("state") + " (" + compliance.get("rules") + " rules)");
-        List<?> missed = (List<?>) compliance.get("missed");
+        StringBuilder s = new StringBuilder("compliance: " + compliance.get(ComplianceFields.STATE) + " (" + compliance.get(ComplianceFields.RULES) + " rules)");
+        List<?> missed = (List<?>) compliance.get(ComplianceFields.MISSED);
         if (missed != null && !missed.isEmpty()) {
             s.append("; missed ").append(String.join(", ", missed.stream().map(String::valueOf).toList()));
         }
-        List<?> violations = (List<?>) compliance.get("violations");
+        List<?> violations = (List<?>) compliance.get(ComplianceFields.VIOLATIONS);
         if (violations != null) {
             for (Object v : violations) {
                 Map<?, ?> m = (Map<?, ?>) v;
-                s.append(String.format(Locale.ROOT, "; broke %s at %.1fs (\"%s\")", m.get("rule"),
-                        ((Number) m.get("atMs")).longValue() / 1000.0, m.get("heard")));
+                s.append(String.format(Locale.ROOT, "; broke %s at %.1fs (\"%s\")", m.get(ComplianceFields.RULE),
+                        ((Number) m.get(ComplianceFields.AT_MS)).longValue() / 1000.0, m.get(ComplianceFields.HEARD)));
             }
         }
         return s.toString();

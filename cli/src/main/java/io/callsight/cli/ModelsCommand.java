@@ -5,6 +5,8 @@ import io.callsight.nlp.classify.ModelStore;
 import io.callsight.nlp.classify.Release;
 import io.callsight.nlp.insights.OfflineReleaseReport;
 import io.callsight.nlp.insights.VariantStats;
+import io.callsight.search.query.ModelUsage;
+import io.callsight.search.query.ModelUsageQueries;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -14,11 +16,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * Tenant model versions and grayscale releases. Every change is a small pointer file under the models dir, which
@@ -252,9 +254,9 @@ final class ModelsCommand implements Runnable {
                         describe(store.release(target.tenant, target.task)), data);
             } else {
                 String url = esUrl != null ? esUrl : System.getenv().getOrDefault("ES_URL", "http://127.0.0.1:9200");
-                stats = target.task.equals("intents") ? LiveReleaseReport.query(url, target.tenant, since)
-                        : LiveReleaseReport.querySentiment(url, target.tenant, since,
-                                store.release(target.tenant, target.task).candidate());
+                stats = live(target.task.equals("intents") ? ModelUsageQueries.intents(url, target.tenant, since)
+                        : ModelUsageQueries.sentiment(url, target.tenant, since,
+                                store.release(target.tenant, target.task).candidate()));
                 out.printf("%s/%s (%s), live from %s:%n", target.tenant, target.task,
                         describe(store.release(target.tenant, target.task)), url);
             }
@@ -266,5 +268,11 @@ final class ModelsCommand implements Runnable {
             out.flush();
             return 0;
         }
+    }
+
+    /** Live usage has no labels, so no accuracy. */
+    static List<VariantStats> live(List<ModelUsage> usage) {
+        return usage.stream().map(u -> new VariantStats(u.variant(), u.model(), u.utterances(), u.meanConfidence(),
+                u.noMatchRate(), Double.NaN, u.sentToEncoder())).toList();
     }
 }

@@ -10,6 +10,9 @@ import io.callsight.events.JsonCodec;
 import io.callsight.events.Topics;
 import io.callsight.events.Track;
 import io.callsight.ingest.ImportResult;
+import io.callsight.search.query.ModelUsage;
+import io.callsight.search.query.ModelUsageQueries;
+import io.callsight.search.query.TranscriptQueries;
 import io.callsight.stack.StackConfig;
 import io.callsight.tts.CallReference;
 import io.callsight.tts.DemoCallGenerator;
@@ -287,15 +290,13 @@ class EndToEndStackTest {
         // The live grayscale reports read the same documents: one intent model per demo tenant, no candidate, and
         // the shared sentiment model answering for all of them.
         for (Map.Entry<String, Integer> tenant : perTenant.entrySet()) {
-            List<io.callsight.nlp.insights.VariantStats> live =
-                    LiveReleaseReport.query(stack.config().esUrl(), tenant.getKey(), null);
+            List<ModelUsage> live = ModelUsageQueries.intents(stack.config().esUrl(), tenant.getKey(), null);
             assertEquals(1, live.size(), tenant + " " + live);
             assertEquals("current", live.get(0).variant());
             assertTrue(live.get(0).model() != null, tenant + " " + live);
             assertTrue(live.get(0).utterances() >= tenant.getValue(), tenant + " " + live);
             assertTrue(live.get(0).noMatchRate() < 1.0, tenant + " " + live);
-            List<io.callsight.nlp.insights.VariantStats> sentiment =
-                    LiveReleaseReport.querySentiment(stack.config().esUrl(), tenant.getKey(), null, null);
+            List<ModelUsage> sentiment = ModelUsageQueries.sentiment(stack.config().esUrl(), tenant.getKey(), null, null);
             assertEquals(1, sentiment.size(), tenant + " " + sentiment);
             assertEquals("shared", sentiment.get(0).variant());
             assertTrue(sentiment.get(0).utterances() >= tenant.getValue(), tenant + " " + sentiment);

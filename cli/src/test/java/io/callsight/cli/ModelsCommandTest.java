@@ -9,6 +9,7 @@ import io.callsight.nlp.classify.Manifest;
 import io.callsight.nlp.classify.ModelStore;
 import io.callsight.nlp.classify.NgramFeaturizer;
 import io.callsight.nlp.insights.VariantStats;
+import io.callsight.search.query.ModelUsageQueries;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -139,7 +140,7 @@ class ModelsCommandTest {
                     {"key": "v2", "doc_count": 10, "confidence": {"value": 0.8}, "matched": {"doc_count": 9},
                      "routed": {"doc_count": 10}, "escalated": {"doc_count": 3}}]}}]}}}
                 """);
-        List<VariantStats> stats = LiveReleaseReport.parse(json);
+        List<VariantStats> stats = ModelsCommand.live(ModelUsageQueries.parseIntents(json));
         assertEquals(2, stats.size());
         assertEquals(new VariantStats("current", "v1", 90, 0.71, 0.1, Double.NaN).toString(), stats.get(0).toString());
         assertEquals("candidate", stats.get(1).variant());
@@ -147,7 +148,7 @@ class ModelsCommandTest {
         assertTrue(Double.isNaN(stats.get(0).sentToEncoder()), "not a cascade");
         assertEquals(0.3, stats.get(1).sentToEncoder(), 1e-9, "the candidate is a cascade: 3 of 10 went to its encoder");
         assertTrue(stats.get(1).row().endsWith("30.0%"), stats.get(1).row());
-        new com.fasterxml.jackson.databind.ObjectMapper().readTree(LiveReleaseReport.body("acme", java.time.Duration.ofHours(1)));
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(ModelUsageQueries.intentsBody("acme", java.time.Duration.ofHours(1)));
     }
 
     @Test
@@ -161,10 +162,10 @@ class ModelsCommandTest {
                   {"key": "_shared/sentiment-en/v1", "doc_count": 5, "positive": {"sum": {"value": 0}},
                    "negative": {"sum": {"value": 0}}, "neutral": {"doc_count": 5}}]}}}
                 """);
-        List<VariantStats> stats = LiveReleaseReport.parseSentiment(json, "v2");
+        List<VariantStats> stats = ModelsCommand.live(ModelUsageQueries.parseSentiment(json, "v2"));
         assertEquals(new VariantStats("current", "v1", 80, 0.42, 0.25, Double.NaN).row(), stats.get(0).row());
         assertEquals(new VariantStats("candidate", "v2", 20, 0.55, 0.1, Double.NaN).row(), stats.get(1).row());
         assertEquals("shared", stats.get(2).variant());
-        new com.fasterxml.jackson.databind.ObjectMapper().readTree(LiveReleaseReport.sentimentBody("acme", null));
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(ModelUsageQueries.sentimentBody("acme", null));
     }
 }

@@ -1,5 +1,7 @@
 package io.callsight.jobs.elasticsearch;
 
+import io.callsight.search.ElasticsearchClients;
+import io.callsight.search.ElasticsearchDocument;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;

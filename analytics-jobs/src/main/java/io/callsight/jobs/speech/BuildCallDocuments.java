@@ -1,6 +1,7 @@
 package io.callsight.jobs.speech;
 
 import io.callsight.nlp.insights.ModelRegistry;
+import io.callsight.search.schema.CallStatus;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -68,7 +69,7 @@ public final class BuildCallDocuments extends KeyedProcessFunction<String, CallU
         if (changed) {
             out.collect(doc);
         }
-        if (CallDocument.COMPLETED.equals(doc.status) || CallDocument.INCOMPLETE.equals(doc.status)) {
+        if (CallStatus.COMPLETED.equals(doc.status) || CallStatus.INCOMPLETE.equals(doc.status)) {
             ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + retentionMs);
         }
     }

@@ -5,6 +5,7 @@ import io.callsight.nlp.rules.ComplianceResult;
 import io.callsight.nlp.rules.KeywordHit;
 import io.callsight.nlp.rules.KeywordRules;
 import io.callsight.nlp.rules.TimedUtterance;
+import io.callsight.search.schema.ComplianceFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +17,6 @@ import java.util.Map;
  * call's state.
  */
 public class CallCompliance {
-    public static final String COMPLIANT = "compliant";
-    public static final String NON_COMPLIANT = "non_compliant";
 
     public String state;
     public int rules;
@@ -48,11 +47,11 @@ public class CallCompliance {
 
         Map<String, Object> toSource() {
             Map<String, Object> s = new LinkedHashMap<>();
-            s.put("rule", rule);
-            s.put("track", track);
-            s.put("atMs", atMs);
-            s.put("phrase", phrase);
-            s.put("heard", heard);
+            s.put(ComplianceFields.RULE, rule);
+            s.put(ComplianceFields.TRACK, track);
+            s.put(ComplianceFields.AT_MS, atMs);
+            s.put(ComplianceFields.PHRASE, phrase);
+            s.put(ComplianceFields.HEARD, heard);
             return s;
         }
     }
@@ -88,17 +87,17 @@ public class CallCompliance {
         for (ComplianceResult.Violation v : result.violations()) {
             c.violations.add(Mark.of(v.rule(), lines.get(v.utteranceIndex()), v.hit()));
         }
-        c.state = result.compliant() ? COMPLIANT : NON_COMPLIANT;
+        c.state = result.compliant() ? ComplianceFields.COMPLIANT : ComplianceFields.NON_COMPLIANT;
         return c;
     }
 
     Map<String, Object> toSource() {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("state", state);
-        s.put("rules", rules);
-        s.put("missed", missed);
-        s.put("met", met.stream().map(Mark::toSource).toList());
-        s.put("violations", violations.stream().map(Mark::toSource).toList());
+        s.put(ComplianceFields.STATE, state);
+        s.put(ComplianceFields.RULES, rules);
+        s.put(ComplianceFields.MISSED, missed);
+        s.put(ComplianceFields.MET, met.stream().map(Mark::toSource).toList());
+        s.put(ComplianceFields.VIOLATIONS, violations.stream().map(Mark::toSource).toList());
         return s;
     }
 }

@@ -1,7 +1,13 @@
 package io.callsight.jobs.speech;
 
+import static io.callsight.search.schema.CallStatus.COMPLETED;
+import static io.callsight.search.schema.CallStatus.INCOMPLETE;
+import static io.callsight.search.schema.CallStatus.IN_PROGRESS;
+import static io.callsight.search.schema.CallStatus.TRANSCRIBING;
+
 import io.callsight.events.CallEvent;
 import io.callsight.events.Track;
+import io.callsight.search.schema.CallFields;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,11 +19,6 @@ import java.util.Map;
  * POJO (public fields, no-arg constructor) because it is kept in keyed state between updates.
  */
 public class CallDocument {
-    public static final String IN_PROGRESS = "in_progress";
-    public static final String TRANSCRIBING = "transcribing";
-    public static final String COMPLETED = "completed";
-    public static final String INCOMPLETE = "incomplete";
-
     public String tenant;
     public String callId;
     public String status = IN_PROGRESS;
@@ -178,26 +179,26 @@ public class CallDocument {
 
     public Map<String, Object> toSource(long now) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("tenant", tenant);
-        doc.put("callId", callId);
-        doc.put("status", status);
-        doc.put("direction", direction);
-        doc.put("agentId", agentId);
-        doc.put("campaign", campaign);
-        doc.put("source", source);
-        doc.put("tracks", tracks);
-        doc.put("tracksTranscribed", tracksTranscribed);
-        doc.put("startedAt", startedAt);
-        doc.put("durationMs", durationMs);
-        doc.put("utteranceCount", utteranceCount);
-        doc.put("wordCount", wordCount);
+        doc.put(CallFields.TENANT, tenant);
+        doc.put(CallFields.CALL_ID, callId);
+        doc.put(CallFields.STATUS, status);
+        doc.put(CallFields.DIRECTION, direction);
+        doc.put(CallFields.AGENT_ID, agentId);
+        doc.put(CallFields.CAMPAIGN, campaign);
+        doc.put(CallFields.SOURCE, source);
+        doc.put(CallFields.TRACKS, tracks);
+        doc.put(CallFields.TRACKS_TRANSCRIBED, tracksTranscribed);
+        doc.put(CallFields.STARTED_AT, startedAt);
+        doc.put(CallFields.DURATION_MS, durationMs);
+        doc.put(CallFields.UTTERANCE_COUNT, utteranceCount);
+        doc.put(CallFields.WORD_COUNT, wordCount);
         if (compliance != null) {
-            doc.put("compliance", compliance.toSource());
+            doc.put(CallFields.COMPLIANCE, compliance.toSource());
         }
         if (sentiment != null) {
-            doc.put("sentiment", sentiment.toSource());
+            doc.put(CallFields.SENTIMENT, sentiment.toSource());
         }
-        doc.put("updatedAt", now);
+        doc.put(CallFields.UPDATED_AT, now);
         return doc;
     }
 }

@@ -1,5 +1,6 @@
 package io.callsight.jobs.speech;
 
+import io.callsight.search.schema.CallSentimentFields;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,13 +47,13 @@ public class CallSentiment {
 
     Map<String, Object> toSource() {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("customerLines", customerLines);
-        s.put("customerMean", customerMean);
-        s.put("customerStart", customerStart);
-        s.put("customerEnd", customerEnd);
-        s.put("customerTrend", customerEnd - customerStart);
+        s.put(CallSentimentFields.CUSTOMER_LINES, customerLines);
+        s.put(CallSentimentFields.CUSTOMER_MEAN, customerMean);
+        s.put(CallSentimentFields.CUSTOMER_START, customerStart);
+        s.put(CallSentimentFields.CUSTOMER_END, customerEnd);
+        s.put(CallSentimentFields.CUSTOMER_TREND, customerEnd - customerStart);
         if (agentMean != null) {
-            s.put("agentMean", agentMean);
+            s.put(CallSentimentFields.AGENT_MEAN, agentMean);
         }
         return s;
     }

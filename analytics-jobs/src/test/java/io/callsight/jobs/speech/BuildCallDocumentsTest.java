@@ -8,6 +8,10 @@ import io.callsight.events.CallEvent;
 import io.callsight.events.Insight;
 import io.callsight.events.Track;
 import io.callsight.events.Utterance;
+import io.callsight.search.Indices;
+import io.callsight.search.schema.CallStatus;
+import io.callsight.search.schema.ComplianceFields;
+import io.callsight.search.schema.StrictMappings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -91,14 +95,14 @@ class BuildCallDocumentsTest {
                     line("acme", Track.CUSTOMER, 0, 4000, "my bill is wrong"));
             // the tracks finish before the agent's second line has made it through NLU
             feed(h, event("acme", CallEvent.Type.ENDED), track("acme", Track.CUSTOMER, 1), track("acme", Track.AGENT, 2));
-            assertEquals(CallDocument.COMPLETED, last(h).status);
+            assertEquals(CallStatus.COMPLETED, last(h).status);
             assertNull(last(h).compliance, "undecided while a line is missing");
             int emitted = h.extractOutputValues().size();
 
             feed(h, line("acme", Track.AGENT, 1, 9000, "i guarantee it will be fixed today"));
             assertEquals(emitted + 1, h.extractOutputValues().size(), "the verdict is indexed");
             CallCompliance c = last(h).compliance;
-            assertEquals(CallCompliance.NON_COMPLIANT, c.state);
+            assertEquals(ComplianceFields.NON_COMPLIANT, c.state);
             assertEquals(3, c.rules);
             assertEquals(List.of("recording_disclosure"), c.missed);
             assertEquals("greeting", c.met.get(0).rule);
@@ -109,6 +113,7 @@ class BuildCallDocumentsTest {
             assertTrue(last(h).lines.isEmpty(), "lines are dropped once decided");
             Map<String, Object> source = last(h).toSource(0);
             assertEquals("non_compliant", ((Map<?, ?>) source.get("compliance")).get("state"));
+            assertEquals(List.of(), StrictMappings.unmapped(Indices.CALLS, source), "every field is in the strict call template");
         }
     }
 
@@ -161,6 +166,7 @@ class BuildCallDocumentsTest {
             assertEquals(0.2, s.agentMean, 1e-9);
             assertNull(last(h).compliance, "globex has no rules");
             assertEquals(1.2, (Double) ((Map<?, ?>) last(h).toSource(0).get("sentiment")).get("customerTrend"), 1e-9);
+            assertEquals(List.of(), StrictMappings.unmapped(Indices.CALLS, last(h).toSource(0)));
         }
     }
 
@@ -172,7 +178,7 @@ class BuildCallDocumentsTest {
             feed(h, line("globex", Track.AGENT, 0, 0, "thank you for calling"));
             assertEquals(emitted, h.extractOutputValues().size());
             feed(h, event("globex", CallEvent.Type.ENDED), track("globex", Track.AGENT, 1), track("globex", Track.CUSTOMER, 0));
-            assertEquals(CallDocument.COMPLETED, last(h).status);
+            assertEquals(CallStatus.COMPLETED, last(h).status);
             assertNull(last(h).compliance);
             assertTrue(!last(h).toSource(0).containsKey("compliance"));
         }
@@ -185,7 +191,7 @@ class BuildCallDocumentsTest {
         try (var h = harness()) {
             feed(h, event("acme", CallEvent.Type.STARTED), line("acme", Track.AGENT, 0, 0, "hello"),
                     event("acme", CallEvent.Type.ENDED), track("acme", Track.AGENT, 1), track("acme", Track.CUSTOMER, 0));
-            assertEquals(CallDocument.COMPLETED, last(h).status);
+            assertEquals(CallStatus.COMPLETED, last(h).status);
             assertNull(last(h).compliance);
         }
     }

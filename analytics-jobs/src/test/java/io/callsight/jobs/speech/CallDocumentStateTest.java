@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.callsight.events.Track;
 import io.callsight.events.Utterance;
+import io.callsight.search.schema.ComplianceFields;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -24,7 +25,7 @@ class CallDocumentStateTest {
         doc.callId = "c1";
         doc.apply(SpokenLine.of(new Utterance("acme", "c1", Track.AGENT, 0, 500, 900, "thank you for calling", null, null, 1, true), -0.5));
         CallCompliance verdict = new CallCompliance();
-        verdict.state = CallCompliance.NON_COMPLIANT;
+        verdict.state = ComplianceFields.NON_COMPLIANT;
         verdict.rules = 2;
         verdict.missed.add("recording_disclosure");
         CallCompliance.Mark mark = new CallCompliance.Mark();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.callsight.events.CallEvent;
 import io.callsight.events.Track;
+import io.callsight.search.schema.CallStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,12 +22,12 @@ class CallDocumentTest {
     void completesOnlyWhenEndedAndEveryTrackIsTranscribed() {
         CallDocument doc = new CallDocument();
         doc.apply(event(CallEvent.Type.STARTED, 0));
-        assertEquals(CallDocument.IN_PROGRESS, doc.status);
+        assertEquals(CallStatus.IN_PROGRESS, doc.status);
         doc.apply(track(Track.CUSTOMER, 3, true));
         doc.apply(event(CallEvent.Type.ENDED, 61_000));
-        assertEquals(CallDocument.TRANSCRIBING, doc.status);
+        assertEquals(CallStatus.TRANSCRIBING, doc.status);
         doc.apply(track(Track.AGENT, 5, true));
-        assertEquals(CallDocument.COMPLETED, doc.status);
+        assertEquals(CallStatus.COMPLETED, doc.status);
         assertEquals(8, doc.utteranceCount);
         assertEquals(32, doc.wordCount);
         assertEquals(61_000, doc.durationMs);
@@ -39,7 +40,7 @@ class CallDocumentTest {
         doc.apply(event(CallEvent.Type.ENDED, 61_000));
         doc.apply(track(Track.CUSTOMER, 3, true));
         doc.apply(track(Track.AGENT, 1, false));
-        assertEquals(CallDocument.INCOMPLETE, doc.status);
+        assertEquals(CallStatus.INCOMPLETE, doc.status);
     }
 
     @Test
@@ -57,15 +58,15 @@ class CallDocumentTest {
         doc.apply(track(Track.CUSTOMER, 3, true));
         doc.apply(track(Track.AGENT, 5, true));
         doc.apply(event(CallEvent.Type.ENDED, 61_000));
-        assertEquals(CallDocument.COMPLETED, doc.status);
+        assertEquals(CallStatus.COMPLETED, doc.status);
 
         doc.apply(event(CallEvent.Type.STARTED, 0));
-        assertEquals(CallDocument.IN_PROGRESS, doc.status);
+        assertEquals(CallStatus.IN_PROGRESS, doc.status);
         assertEquals(0, doc.utteranceCount);
         doc.apply(track(Track.CUSTOMER, 3, true));
         doc.apply(track(Track.AGENT, 5, true));
         doc.apply(event(CallEvent.Type.ENDED, 61_000));
-        assertEquals(CallDocument.COMPLETED, doc.status);
+        assertEquals(CallStatus.COMPLETED, doc.status);
         assertEquals(8, doc.utteranceCount);
     }
 
@@ -107,14 +108,14 @@ class CallDocumentTest {
         doc.drainStaleUtteranceIds();
 
         doc.apply(track(Track.CUSTOMER, 3, true)); // the re-import's, ahead of its STARTED event
-        assertEquals(CallDocument.COMPLETED, doc.status, "still the first transcription's document");
+        assertEquals(CallStatus.COMPLETED, doc.status, "still the first transcription's document");
         assertEquals(6, doc.utteranceCount);
         doc.apply(event(CallEvent.Type.STARTED, 0));
         assertEquals(List.of("CUSTOMER"), doc.tracksTranscribed);
         assertEquals(List.of("c1/CUSTOMER/3"), doc.drainStaleUtteranceIds());
         doc.apply(event(CallEvent.Type.ENDED, 61_000));
         doc.apply(track(Track.AGENT, 2, true));
-        assertEquals(CallDocument.COMPLETED, doc.status);
+        assertEquals(CallStatus.COMPLETED, doc.status);
         assertEquals(5, doc.utteranceCount);
     }
 }

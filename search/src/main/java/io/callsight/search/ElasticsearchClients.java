@@ -1,4 +1,4 @@
-package io.callsight.jobs.elasticsearch;
+package io.callsight.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;

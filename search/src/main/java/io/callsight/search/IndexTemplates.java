@@ -1,4 +1,4 @@
-package io.callsight.jobs.elasticsearch;
+package io.callsight.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
@@ -9,29 +9,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.util.List;
 
 /**
  * Index templates for Callsight's indices, kept as JSON resources so they read like Elasticsearch docs.
  * Installing is idempotent: a template with the same name is replaced.
  */
 public final class IndexTemplates {
-    public static final String UTTERANCES = "callsight-utterances";
-    public static final String CALLS = "callsight-calls";
-    private static final List<String> ALL = List.of(UTTERANCES, CALLS);
-
     private IndexTemplates() {
     }
 
     public static void install(ElasticsearchClient client) throws IOException {
-        for (String name : ALL) {
-            byte[] template;
-            try (InputStream json = IndexTemplates.class.getResourceAsStream("/elasticsearch/" + name + ".json")) {
-                if (json == null) {
-                    throw new IllegalStateException("missing template resource for " + name);
-                }
-                template = json.readAllBytes();
-            }
+        for (String name : Indices.ALL) {
+            byte[] template = template(name);
             client.indices().putIndexTemplate(t -> t.name(name).withJson(new ByteArrayInputStream(template)));
             upgradeExistingIndex(client, name, template);
         }
@@ -52,6 +41,16 @@ public final class IndexTemplates {
         } catch (ElasticsearchException e) {
             throw new IllegalStateException("index " + name + " was created by an older release with a mapping that "
                     + "cannot be updated in place (" + e.getMessage() + "); reindex it or delete it to start afresh", e);
+        }
+    }
+
+    /** The template of {@code index} (one of {@link Indices}) as installed: settings and strict mappings. */
+    public static byte[] template(String index) throws IOException {
+        try (InputStream json = IndexTemplates.class.getResourceAsStream("/elasticsearch/" + index + ".json")) {
+            if (json == null) {
+                throw new IllegalStateException("missing template resource for " + index);
+            }
+            return json.readAllBytes();
         }
     }
 

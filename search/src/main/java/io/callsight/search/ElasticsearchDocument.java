@@ -1,4 +1,4 @@
-package io.callsight.jobs.elasticsearch;
+package io.callsight.search;
 
 import java.io.Serializable;
 import java.util.Map;
