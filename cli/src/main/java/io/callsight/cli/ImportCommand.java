@@ -1,7 +1,7 @@
 package io.callsight.cli;
 
-import io.callsight.ingest.CallPublisher;
 import io.callsight.ingest.ImportResult;
+import io.callsight.ingest.KafkaCallSink;
 import io.callsight.ingest.RecordingImporter;
 import io.callsight.ingest.RecordingReader;
 import java.nio.file.Path;
@@ -39,8 +39,8 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     static List<ImportResult> importCalls(String bootstrap, String tenant, int frameMs, List<Path> inputs) {
-        try (CallPublisher publisher = new CallPublisher(bootstrap, frameMs)) {
-            RecordingImporter importer = new RecordingImporter(new RecordingReader(tenant), publisher);
+        try (KafkaCallSink sink = KafkaCallSink.perCallTransaction(bootstrap)) {
+            RecordingImporter importer = new RecordingImporter(new RecordingReader(tenant), sink, frameMs);
             return importer.importAll(inputs, r -> (r.ok() ? System.out : System.err).println(r.describe()));
         }
     }

@@ -1,5 +1,6 @@
 package io.callsight.ingest;
 
+import io.callsight.events.AudioFrame;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,15 +12,22 @@ import java.util.stream.Stream;
 
 /**
  * Imports recorded calls: expands directories to their WAV files, reads and validates each file completely,
- * then publishes it. One bad file is reported and skipped; the rest of the batch still imports.
+ * then publishes it through the same {@link CallSink} as a live call (started, frames, ended). One bad file is
+ * reported and skipped; the rest of the batch still imports.
  */
 public final class RecordingImporter {
     private final RecordingReader reader;
-    private final CallPublisher publisher;
+    private final CallSink sink;
+    private final int frameMs;
 
-    public RecordingImporter(RecordingReader reader, CallPublisher publisher) {
+    /** {@code frameMs}: how much audio each published frame holds, as a softswitch would send it. */
+    public RecordingImporter(RecordingReader reader, CallSink sink, int frameMs) {
+        if (frameMs <= 0) {
+            throw new IllegalArgumentException("frame length must be positive, got " + frameMs + " ms");
+        }
         this.reader = reader;
-        this.publisher = publisher;
+        this.sink = sink;
+        this.frameMs = frameMs;
     }
 
     public List<ImportResult> importAll(List<Path> inputs, Consumer<ImportResult> progress) {
@@ -35,12 +43,25 @@ public final class RecordingImporter {
     public ImportResult importOne(Path file) {
         try {
             CallRecording call = reader.read(file);
-            int frames = publisher.publish(call);
+            int frames = publish(call);
             return new ImportResult(file, call.callId(), call.tenant(), call.audio().durationMs(), frames,
                     call.warnings(), null);
-        } catch (ImportException e) {
+        } catch (ImportException | PublishException e) {
             return new ImportResult(file, null, null, 0, 0, List.of(), e.getMessage());
         }
+    }
+
+    /** Publishes the call; returns the number of audio frames sent. */
+    private int publish(CallRecording call) throws PublishException {
+        List<AudioFrame> frames = call.framesInTimeOrder(frameMs);
+        CallSink.OpenCall open = sink.start(call.started());
+        try {
+            open.frames(frames);
+            open.end(call.ended());
+        } finally {
+            open.abandon(); // a no-op once ended
+        }
+        return frames.size();
     }
 
     /** Files stay as given; directories become their *.wav files in name order (not recursive). */
