@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A fake recognizer: "hears" one word per second of audio, and counts open streams so leaks show. */
-final class CountingRecognizer implements SpeechRecognizer {
+public final class CountingRecognizer implements SpeechRecognizer {
     static final AtomicInteger OPEN_STREAMS = new AtomicInteger();
     static final AtomicInteger OPEN_RECOGNIZERS = new AtomicInteger();
 
-    CountingRecognizer() {
+    public CountingRecognizer() {
         OPEN_RECOGNIZERS.incrementAndGet();
     }
 
