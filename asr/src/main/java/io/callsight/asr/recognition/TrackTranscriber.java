@@ -172,7 +172,7 @@ public final class TrackTranscriber implements AutoCloseable {
     private void addAll(List<RecognizedSegment> segments, List<Utterance> out) {
         for (RecognizedSegment segment : segments) {
             // The recognizer only heard the audio the gate passed: map its times back to the track's own.
-            RecognizedSegment onTrackTime = gate == null ? segment : gate.timeMap().toOriginal(segment);
+            RecognizedSegment onTrackTime = gate == null ? segment : segment.retimed(gate.timeMap());
             RecognizedSegment onCallTime = onTrackTime.shift(Math.max(0, originMs));
             out.add(new Utterance(tenant, callId, track, nextIndex++, onCallTime.startMs(), onCallTime.endMs(),
                     onCallTime.text(), null, onCallTime.words(), onCallTime.confidence(), true));

@@ -1,7 +1,5 @@
 package io.callsight.asr.vad;
 
-import io.callsight.asr.recognition.RecognizedSegment;
-import io.callsight.events.Word;
 import java.util.Arrays;
 import java.util.List;
 
@@ -158,15 +156,6 @@ public final class TimeMap {
     /** {@link #toOriginalEndSample} in milliseconds. */
     public long toOriginalEndMs(long passedMs) {
         return samplesToMs(toOriginalEndSample(msToSamples(passedMs)));
-    }
-
-    /** A recognizer result timed on passed audio, re-timed onto the track (utterance and every word). */
-    public RecognizedSegment toOriginal(RecognizedSegment segment) {
-        List<Word> words = segment.words().stream()
-                .map(w -> new Word(w.word(), toOriginalMs(w.startMs()), toOriginalEndMs(w.endMs()), w.confidence()))
-                .toList();
-        return new RecognizedSegment(segment.text(), toOriginalMs(segment.startMs()),
-                toOriginalEndMs(segment.endMs()), words, segment.confidence());
     }
 
     private int spanOf(long passed) {

@@ -190,7 +190,7 @@ class VadGateTest {
         long passedMs = second.passedStart() * 1000 / RATE + 100; // 100 ms into the second passed segment
         RecognizedSegment heard = new RecognizedSegment("hello", passedMs, passedMs + 300,
                 List.of(new Word("hello", passedMs, passedMs + 300, 0.9)), 0.9);
-        RecognizedSegment onTrack = map.toOriginal(heard);
+        RecognizedSegment onTrack = heard.retimed(map);
         long expected = second.originalStart() * 1000 / RATE + 100;
         assertEquals(expected, onTrack.startMs());
         assertEquals(expected + 300, onTrack.words().get(0).endMs());
