@@ -56,7 +56,9 @@ public final class NluTraining {
      * every core (a streaming job gives it one thread per task slot).
      */
     static void useAllCoresForEncoding() {
-        DjlDefaults.setDefault("callsight.encoder.threads", "" + Runtime.getRuntime().availableProcessors());
+        if (System.getProperty("callsight.encoder.threads") == null) {
+            System.setProperty("callsight.encoder.threads", "" + Runtime.getRuntime().availableProcessors());
+        }
     }
 
     /**
