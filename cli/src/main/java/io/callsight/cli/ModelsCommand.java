@@ -3,7 +3,7 @@ package io.callsight.cli;
 import io.callsight.nlp.classify.Manifest;
 import io.callsight.nlp.classify.ModelStore;
 import io.callsight.nlp.classify.Release;
-import io.callsight.nlp.insights.OfflineReleaseReport;
+import io.callsight.nlp.eval.OfflineReleaseReport;
 import io.callsight.nlp.insights.VariantStats;
 import io.callsight.search.query.ModelUsage;
 import io.callsight.search.query.ModelUsageQueries;

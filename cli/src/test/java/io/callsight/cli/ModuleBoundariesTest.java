@@ -80,7 +80,6 @@ class ModuleBoundariesTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("until NLU training moves to nlp-training")
     void nluInferenceCarriesNoTrainingCode() {
         assertEquals(List.of(), violations("nlp-intents", "ai.djl"));
         assertEquals(List.of(), violations("nlp-intents", "io.callsight.nlp.training"));
@@ -88,7 +87,6 @@ class ModuleBoundariesTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("until NLU training moves to nlp-training")
     void noTwoPackagesImportEachOther() {
         Map<String, Set<String>> edges = new TreeMap<>();
         for (String module : List.of("events", "asr", "nlp-intents", "nlp-training", "tts", "search", "ingest",

@@ -1,2 +1,0 @@
-/** Metrics, calibration/speed measurement, confusion-matrix PNG, HTML report and the {@code NluBenchmark}. */
-package io.callsight.nlp.eval;
