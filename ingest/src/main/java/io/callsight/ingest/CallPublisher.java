@@ -2,6 +2,7 @@ package io.callsight.ingest;
 
 import io.callsight.events.AudioFrame;
 import io.callsight.events.AudioFrameCodec;
+import io.callsight.events.AudioFrames;
 import io.callsight.events.CallEvent;
 import io.callsight.events.JsonCodec;
 import io.callsight.events.Topics;
@@ -89,7 +90,7 @@ public final class CallPublisher implements AutoCloseable {
         List<AudioFrame> all = new ArrayList<>();
         for (int channel = 0; channel < call.tracks().size(); channel++) {
             Track track = call.tracks().get(channel);
-            all.addAll(FrameSlicer.slice(call.tenant(), call.callId(), track, call.audio().codec(),
+            all.addAll(AudioFrames.slice(call.tenant(), call.callId(), track, call.audio().codec(),
                     call.audio().sampleRate(), call.audio().channelBytes()[channel], frameMs));
         }
         all.sort(Comparator.comparingLong(AudioFrame::startMs).thenComparing(AudioFrame::track));
