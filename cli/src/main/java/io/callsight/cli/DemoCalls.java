@@ -1,5 +1,6 @@
 package io.callsight.cli;
 
+import io.callsight.asr.bench.ReferenceCall;
 import io.callsight.asr.eval.WordErrorRate;
 import io.callsight.events.AudioCodec;
 import io.callsight.events.Track;
@@ -7,7 +8,6 @@ import io.callsight.search.query.TranscriptQueries;
 import io.callsight.tts.CallReference;
 import io.callsight.tts.DemoCallGenerator;
 import io.callsight.tts.DemoCallRenderer;
-import io.callsight.tts.LineTiming;
 import io.callsight.tts.MaryTtsSynthesizer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -35,20 +35,21 @@ final class DemoCalls {
             return file.substring(0, file.length() - ".wav".length());
         }
 
+        /** The script as the engine's benchmarks take it: plain data, no tts types. */
+        ReferenceCall transcripts() {
+            return new ReferenceCall(name(), wav, reference.lines().stream()
+                    .map(l -> new ReferenceCall.Line(l.speaker(), l.startMs(), l.endMs(), l.text())).toList());
+        }
+
         /** What the speaker on {@code track} said, in order: the reference for word error rate. */
         String script(Track track) {
-            return reference.lines().stream().filter(l -> l.speaker() == track).map(LineTiming::text)
-                    .collect(Collectors.joining(" "));
+            return transcripts().script(track);
         }
 
         /** The script's lines with their rendered start times: what compliance rules are checked against. */
         List<io.callsight.nlp.rules.TimedUtterance> scriptLines() {
             return reference.lines().stream()
                     .map(l -> new io.callsight.nlp.rules.TimedUtterance(l.speaker(), l.startMs(), l.text())).toList();
-        }
-
-        WordErrorRate.Score score(Track track, String hypothesis) {
-            return WordErrorRate.score(script(track), hypothesis);
         }
 
         /**

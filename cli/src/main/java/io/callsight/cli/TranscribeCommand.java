@@ -2,19 +2,17 @@ package io.callsight.cli;
 
 import io.callsight.asr.recognition.Denoising;
 import io.callsight.asr.recognition.FrontEndConfig;
+import io.callsight.asr.recognition.RecordedTrack;
 import io.callsight.asr.recognition.SpeechRecognizer;
+import io.callsight.asr.recognition.StreamingTranscription;
 import io.callsight.asr.recognition.VoskRecognizer;
+import io.callsight.events.Track;
 import io.callsight.events.Utterance;
 import io.callsight.events.Word;
 import io.callsight.ingest.CallRecording;
-import io.callsight.ingest.FrameSlicer;
 import io.callsight.ingest.ImportException;
 import io.callsight.ingest.RecordingReader;
-import io.callsight.events.AudioFrame;
-import io.callsight.events.Track;
-import io.callsight.asr.recognition.TrackTranscriber;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -105,17 +103,11 @@ final class TranscribeCommand implements Callable<Integer> {
         return FrontEndConfig.defaults().withDenoising(denoise).withVad(vad);
     }
 
+    /** One channel of the recording as {@code import} would send it: 100 ms frames, the job's engine code. */
     static List<Utterance> transcribe(SpeechRecognizer recognizer, CallRecording call, int channel,
             FrontEndConfig frontEnd) {
-        Track track = call.tracks().get(channel);
-        List<Utterance> said = new ArrayList<>();
-        try (TrackTranscriber transcriber =
-                     new TrackTranscriber(recognizer, call.tenant(), call.callId(), track, frontEnd)) {
-            for (AudioFrame frame : FrameSlicer.slice(call.tenant(), call.callId(), track, call.audio().codec(),
-                    call.audio().sampleRate(), call.audio().channelBytes()[channel], 100)) {
-                said.addAll(transcriber.accept(frame));
-            }
-        }
-        return said;
+        RecordedTrack track = new RecordedTrack(call.tenant(), call.callId(), call.tracks().get(channel),
+                call.audio().codec(), call.audio().sampleRate(), call.audio().channelBytes()[channel]);
+        return StreamingTranscription.transcribe(recognizer, track, frontEnd, 100);
     }
 }

@@ -2,6 +2,7 @@ package io.callsight.ingest;
 
 import io.callsight.asr.audio.WavAudio;
 import io.callsight.events.AudioFrame;
+import io.callsight.events.AudioFrames;
 import io.callsight.events.CallEvent.Direction;
 import io.callsight.events.CallEvent;
 import io.callsight.events.Track;
@@ -50,7 +51,7 @@ public record CallRecording(
     public List<AudioFrame> framesInTimeOrder(int frameMs) {
         List<AudioFrame> all = new ArrayList<>();
         for (int channel = 0; channel < tracks.size(); channel++) {
-            all.addAll(FrameSlicer.slice(tenant, callId, tracks.get(channel), audio.codec(), audio.sampleRate(),
+            all.addAll(AudioFrames.slice(tenant, callId, tracks.get(channel), audio.codec(), audio.sampleRate(),
                     audio.channelBytes()[channel], frameMs));
         }
         all.sort(Comparator.comparingLong(AudioFrame::startMs).thenComparing(AudioFrame::track));

@@ -15,7 +15,8 @@ import java.util.List;
  * Turns the frames of one call track into final utterances: decode the codec, resample to the
  * recognizer's rate, gate out long silences (VAD), recognize, and place results on the call's time line.
  * Frames must arrive in order; a gap in the time line (lost frames, a paused stream) is filled with silence
- * so later words keep their true call times.
+ * so later words keep their true call times. The speech job feeds it frame by frame as frames arrive;
+ * {@link StreamingTranscription} runs the same loop over a track held whole (a file, a benchmark).
  */
 public final class TrackTranscriber implements AutoCloseable {
     private final String tenant;

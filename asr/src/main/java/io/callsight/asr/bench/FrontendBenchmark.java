@@ -1,4 +1,4 @@
-package io.callsight.cli;
+package io.callsight.asr.bench;
 
 import io.callsight.asr.audio.G711;
 import io.callsight.asr.audio.WavAudio;
@@ -10,19 +10,16 @@ import io.callsight.asr.noise.NoiseType;
 import io.callsight.asr.recognition.CountingRecognizer;
 import io.callsight.asr.recognition.Denoising;
 import io.callsight.asr.recognition.FrontEndConfig;
-import io.callsight.asr.recognition.RecognizedSegment;
+import io.callsight.asr.recognition.RecordedTrack;
 import io.callsight.asr.recognition.SpeechRecognizer;
-import io.callsight.asr.recognition.TrackTranscriber;
+import io.callsight.asr.recognition.StreamingTranscription;
 import io.callsight.asr.recognition.VoskModelLocator;
 import io.callsight.asr.recognition.VoskRecognizer;
 import io.callsight.asr.vad.VadConfig;
-import io.callsight.asr.vad.VadMode;
 import io.callsight.events.AudioCodec;
-import io.callsight.events.AudioFrame;
 import io.callsight.events.Track;
 import io.callsight.events.Utterance;
-import io.callsight.ingest.FrameSlicer;
-import io.callsight.tts.LineTiming;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -32,124 +29,127 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * The audio front-end (noise suppression → resampling → VAD gate) on the demo calls: WER in noise per
  * suppressor, decoding speed with and without VAD gating, the front-end's own CPU cost, and the issue's targets.
- * No stack needed: the engine code runs in-process, as in {@code callsight transcribe}.
+ * No stack needed: the engine code runs in-process, as in {@code callsight transcribe}; {@code callsight bench
+ * frontend} parses the options and hands over the rendered demo calls.
  */
-@Command(name = "frontend", mixinStandardHelpOptions = true,
-        description = {"Audio front-end on the demo calls (8 kHz μ-law, noise added per track at each SNR): "
-                + "WER for no suppression / spectral / RNN, VAD gating speed-up, front-end CPU per track, "
-                + "and PASS/FAIL against the targets. No stack needed.",
-                "Babble is built from the speech of the other demo calls (never the call it is added to)."})
-final class FrontendBenchmark implements Callable<Integer> {
+public final class FrontendBenchmark {
     private static final String CLEAN = "clean";
     private static final int FRAME_MS = 100;
 
-    @Option(names = "--calls", defaultValue = "3", description = "Use the first N demo calls (default: ${DEFAULT-VALUE}).")
-    int calls;
+    /** What {@code run} measures: the WER table, the VAD gating speed, the front-end's CPU cost. */
+    public enum Part {
+        WER, VAD, CPU
+    }
 
-    @Option(names = "--snrs", defaultValue = "clean,20,10,5,0", split = ",",
-            description = "Conditions: `clean` and/or SNRs in dB (default: ${DEFAULT-VALUE}).")
-    List<String> snrs;
-
-    @Option(names = "--noises", defaultValue = "pink,babble,hum", split = ",",
-            description = "Noise types, any of white, pink, brown, hum, clicks, tones, babble (default: ${DEFAULT-VALUE}: "
-                    + "street-like, call-center babble, mains hum).")
-    List<String> noises;
-
-    @Option(names = "--threads", defaultValue = "2",
-            description = "Threads decoding the WER configurations in parallel, one shared Vosk model "
-                    + "(default: ${DEFAULT-VALUE}). Speed and CPU figures are always single-thread.")
-    int threads;
-
-    @Option(names = "--parts", defaultValue = "wer,vad,cpu", split = ",",
-            description = "Which parts to run: wer, vad, cpu (default: ${DEFAULT-VALUE}); the checks use what ran.")
-    List<String> parts;
-
-    @Option(names = "--vad-mode", description = "Override the default VAD mode (0..3) for the whole run, for tuning.")
-    Integer vadMode;
-
-    @Option(names = "--vad-padding", paramLabel = "PRE/POST",
-            description = "Override the default VAD padding in ms, e.g. 200/300, for tuning.")
-    String vadPadding;
-
-    @Option(names = "--vad-min-silence", paramLabel = "MS", description = "Override the default VAD minimum silence (ms).")
-    Integer vadMinSilence;
-
-    /** One track of one call as the line carries it (μ-law bytes) plus its reference text. */
-    record TrackAudio(String call, Track track, byte[] ulaw, String reference) {
-        double seconds() {
-            return ulaw.length / 8000.0;
+    /**
+     * @param calls how many of the corpus's calls to decode (at least one); babble is cut from all of them
+     * @param snrs conditions: {@code clean} and/or SNRs in dB
+     * @param noises noise types added at each SNR
+     * @param threads threads decoding the WER configurations, one shared model; speed and CPU are single-thread
+     * @param parts which parts to run; the targets are checked against what ran
+     * @param frontEnd the front-end defaults the run starts from (VAD overrides applied)
+     */
+    public record Options(int calls, List<String> snrs, List<NoiseType> noises, int threads, Set<Part> parts,
+            FrontEndConfig frontEnd) {
+        public Options {
+            snrs = List.copyOf(snrs);
+            noises = noises.stream().distinct().toList();
+            parts = Set.copyOf(parts);
         }
     }
 
-    record Condition(String name, NoiseType noise, Double snrDb) {
+    private final Options options;
+    private final PrintStream out;
+    private final PrintStream progress;
+
+    private FrontendBenchmark(Options options, PrintStream out, PrintStream progress) {
+        this.options = options;
+        this.out = out;
+        this.progress = progress;
+    }
+
+    /** Prints the tables and the target checks to {@code out}, decode progress to {@code progress}. */
+    public static void run(Options options, List<ReferenceCall> corpus, PrintStream out, PrintStream progress)
+            throws Exception {
+        new FrontendBenchmark(options, out, progress).run(corpus);
+    }
+
+    /** One track of one call as the line carries it (8 kHz μ-law) plus its reference text. */
+    private record TrackAudio(String call, RecordedTrack recording, String reference) {
+        double seconds() {
+            return recording.seconds();
+        }
+
+        byte[] ulaw() {
+            return recording.audio();
+        }
+    }
+
+    private record Condition(String name, NoiseType noise, Double snrDb) {
         boolean clean() {
             return noise == null;
         }
     }
 
-    @Override
-    public Integer call() throws Exception {
-        List<DemoCalls.DemoCall> all = DemoCalls.ensureRendered(System.err);
-        List<DemoCalls.DemoCall> demo = all.subList(0, Math.min(Math.max(1, calls), all.size()));
-        FrontEndConfig defaults = frontEndDefaults();
+    private void run(List<ReferenceCall> all) throws Exception {
+        List<ReferenceCall> demo = all.subList(0, Math.min(Math.max(1, options.calls()), all.size()));
+        FrontEndConfig defaults = options.frontEnd();
         List<Condition> conditions = conditions();
 
-        System.out.println("machine: " + MachineInfo.describe());
+        out.println("machine: " + MachineInfo.describe());
         List<TrackAudio> tracks = new ArrayList<>();
-        for (DemoCalls.DemoCall call : demo) {
+        for (ReferenceCall call : demo) {
             WavAudio audio = WavFile.read(call.wav());
             if (audio.codec() != AudioCodec.PCMU || audio.sampleRate() != 8000) {
                 throw new IllegalStateException(call.wav() + " is not 8 kHz μ-law");
             }
             for (int channel = 0; channel < audio.channels(); channel++) {
                 Track track = Track.forChannel(channel);
-                tracks.add(new TrackAudio(call.name(), track, audio.channelBytes()[channel], call.script(track)));
+                tracks.add(new TrackAudio(call.name(), new RecordedTrack("bench", call.name(), track, AudioCodec.PCMU,
+                        8000, audio.channelBytes()[channel]), call.script(track)));
             }
         }
         double trackSeconds = tracks.stream().mapToDouble(TrackAudio::seconds).sum();
-        System.out.printf(Locale.ROOT, "corpus: %d demo calls, %d tracks, %.1f s of track audio, 8 kHz μ-law (MaryTTS); "
+        out.printf(Locale.ROOT, "corpus: %d demo calls, %d tracks, %.1f s of track audio, 8 kHz μ-law (MaryTTS); "
                         + "%d reference words%n", demo.size(), tracks.size(), trackSeconds,
                 tracks.stream().mapToInt(t -> WordErrorRate.normalize(t.reference()).size()).sum());
-        System.out.printf("front-end defaults: denoising=%s, vad=%s %s%n%n", defaults.denoising(),
+        out.printf("front-end defaults: denoising=%s, vad=%s %s%n%n", defaults.denoising(),
                 defaults.vad() ? "on" : "off", describe(defaults.vadConfig()));
 
         Map<String, Map<Denoising, WordErrorRate.Score>> wer = null;
         VadResult vad = null;
         Map<Denoising, Double> cpu = null;
         try (VoskRecognizer recognizer = new VoskRecognizer(VoskModelLocator.locate())) {
-            if (parts.contains("wer")) {
+            if (options.parts().contains(Part.WER)) {
                 wer = werTable(recognizer, tracks, all, demo, conditions, defaults);
             }
-            if (parts.contains("vad")) {
+            if (options.parts().contains(Part.VAD)) {
                 vad = vadSpeed(recognizer, tracks, defaults);
             }
         }
-        if (parts.contains("cpu")) {
+        if (options.parts().contains(Part.CPU)) {
             cpu = frontEndCpu(tracks, defaults);
         }
         checks(wer, vad, cpu, defaults);
-        return 0;
     }
 
     // ---------------------------------------------------------------- 1. WER in noise
 
     private Map<String, Map<Denoising, WordErrorRate.Score>> werTable(SpeechRecognizer recognizer,
-            List<TrackAudio> tracks, List<DemoCalls.DemoCall> all, List<DemoCalls.DemoCall> chosen,
+            List<TrackAudio> tracks, List<ReferenceCall> all, List<ReferenceCall> chosen,
             List<Condition> conditions, FrontEndConfig defaults) throws Exception {
-        System.out.printf(Locale.ROOT, "1. WER by condition and suppressor (VAD %s, %d threads)...%n",
-                defaults.vad() ? "on" : "off", threads);
+        out.printf(Locale.ROOT, "1. WER by condition and suppressor (VAD %s, %d threads)...%n",
+                defaults.vad() ? "on" : "off", options.threads());
         Map<String, List<float[]>> babbleSpeech = conditions.stream().anyMatch(c -> c.noise() == NoiseType.BABBLE)
                 ? babbleSources(all) : Map.of();
         // The noisy tracks, built once so every suppressor hears exactly the same audio.
@@ -171,7 +171,7 @@ final class FrontendBenchmark implements Callable<Integer> {
                 }
             }
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()));
         AtomicInteger done = new AtomicInteger();
         long start = System.nanoTime();
         List<Future<WordErrorRate.Score>> futures = new ArrayList<>();
@@ -182,7 +182,7 @@ final class FrontendBenchmark implements Callable<Integer> {
                             transcribe(recognizer, job.track(), defaults.withDenoising(job.denoising())));
                     int n = done.incrementAndGet();
                     if (n % 20 == 0 || n == jobs.size()) {
-                        System.err.printf(Locale.ROOT, "  %d/%d track decodes (%.0f s)%n", n, jobs.size(),
+                        progress.printf(Locale.ROOT, "  %d/%d track decodes (%.0f s)%n", n, jobs.size(),
                                 (System.nanoTime() - start) / 1e9);
                     }
                     return s;
@@ -196,8 +196,8 @@ final class FrontendBenchmark implements Callable<Integer> {
             }
             double wall = (System.nanoTime() - start) / 1e9;
             printWerTable(table, conditions);
-            System.out.printf(Locale.ROOT, "(%d track decodes, %.0f s of audio in %.0f s wall on %d threads)%n%n",
-                    jobs.size(), jobs.stream().mapToDouble(j -> j.track().seconds()).sum(), wall, threads);
+            out.printf(Locale.ROOT, "(%d track decodes, %.0f s of audio in %.0f s wall on %d threads)%n%n",
+                    jobs.size(), jobs.stream().mapToDouble(j -> j.track().seconds()).sum(), wall, options.threads());
             return table;
         } finally {
             pool.shutdownNow();
@@ -205,15 +205,15 @@ final class FrontendBenchmark implements Callable<Integer> {
     }
 
     private void printWerTable(Map<String, Map<Denoising, WordErrorRate.Score>> table, List<Condition> conditions) {
-        System.out.println();
-        System.out.println("| condition        | none   | spectral | rnn    | rnn vs none |");
-        System.out.println("|------------------|--------|----------|--------|-------------|");
+        out.println();
+        out.println("| condition        | none   | spectral | rnn    | rnn vs none |");
+        out.println("|------------------|--------|----------|--------|-------------|");
         for (Condition c : conditions) {
             printWerRow(c.name(), table.get(c.name()));
         }
         // Pooled over noise types at each SNR.
         List<Double> levels = conditions.stream().filter(c -> !c.clean()).map(Condition::snrDb).distinct().toList();
-        if (noiseTypes().size() > 1) {
+        if (options.noises().size() > 1) {
             for (double snr : levels) {
                 printWerRow(String.format(Locale.ROOT, "all noises %s dB", fmtDb(snr)),
                         pooled(table, conditions, c -> !c.clean() && c.snrDb() == snr));
@@ -221,11 +221,11 @@ final class FrontendBenchmark implements Callable<Integer> {
         }
     }
 
-    private static void printWerRow(String name, Map<Denoising, WordErrorRate.Score> row) {
+    private void printWerRow(String name, Map<Denoising, WordErrorRate.Score> row) {
         double none = row.get(Denoising.NONE).rate();
         double rnn = row.get(Denoising.RNN).rate();
         String rel = none == 0 ? "—" : String.format(Locale.ROOT, "%+.0f%%", 100 * (rnn - none) / none);
-        System.out.printf(Locale.ROOT, "| %-16s | %5.1f%% | %7.1f%% | %5.1f%% | %11s |%n", name, 100 * none,
+        out.printf(Locale.ROOT, "| %-16s | %5.1f%% | %7.1f%% | %5.1f%% | %11s |%n", name, 100 * none,
                 100 * row.get(Denoising.SPECTRAL).rate(), 100 * rnn, rel);
     }
 
@@ -250,16 +250,18 @@ final class FrontendBenchmark implements Callable<Integer> {
         float[] noise = NoiseGenerator.generate(c.noise(), speech.length, 8000, seed,
                 c.noise() == NoiseType.BABBLE ? babble.get(clean.call()) : List.of());
         float[] noisy = Mixer.mix(speech, noise, c.snrDb()).noisy();
-        return new TrackAudio(clean.call(), clean.track(), G711.ulawEncode(Mixer.toPcm(noisy)), clean.reference());
+        RecordedTrack line = clean.recording();
+        return new TrackAudio(clean.call(), new RecordedTrack(line.tenant(), line.callId(), line.track(), line.codec(),
+                line.sampleRate(), G711.ulawEncode(Mixer.toPcm(noisy))), clean.reference());
     }
 
     /** For each demo call, the script lines of all other demo calls (both speakers), cut from their audio. */
-    private static Map<String, List<float[]>> babbleSources(List<DemoCalls.DemoCall> all) throws Exception {
+    private static Map<String, List<float[]>> babbleSources(List<ReferenceCall> all) throws Exception {
         Map<String, List<float[]>> lines = new LinkedHashMap<>();
-        for (DemoCalls.DemoCall call : all) {
+        for (ReferenceCall call : all) {
             WavAudio audio = WavFile.read(call.wav());
             List<float[]> cut = new ArrayList<>();
-            for (LineTiming line : call.reference().lines()) {
+            for (ReferenceCall.Line line : call.lines()) {
                 short[] pcm = audio.pcm(line.speaker() == Track.CUSTOMER ? 0 : 1);
                 int from = (int) Math.min(pcm.length, line.startMs() * audio.sampleRate() / 1000);
                 int to = (int) Math.min(pcm.length, line.endMs() * audio.sampleRate() / 1000);
@@ -279,7 +281,7 @@ final class FrontendBenchmark implements Callable<Integer> {
 
     // ---------------------------------------------------------------- 2. VAD gating speed
 
-    record VadResult(double audioSeconds, double wallOff, double wallOn, double cpuOff, double cpuOn,
+    private record VadResult(double audioSeconds, double wallOff, double wallOn, double cpuOff, double cpuOn,
             WordErrorRate.Score werOff, WordErrorRate.Score werOn, double passedShare) {
         double speedup() {
             return wallOff / wallOn;
@@ -291,7 +293,7 @@ final class FrontendBenchmark implements Callable<Integer> {
     }
 
     private VadResult vadSpeed(SpeechRecognizer recognizer, List<TrackAudio> tracks, FrontEndConfig defaults) {
-        System.out.println("2. Decoding speed with vs without VAD gating, 1 thread (wall and thread CPU time)...");
+        out.println("2. Decoding speed with vs without VAD gating, 1 thread (wall and thread CPU time)...");
         transcribe(recognizer, tracks.get(0), defaults.withVad(true)); // warm-up: JIT and model pages
         VadResult clean = measureVad(recognizer, tracks, defaults);
         // The demo calls are digital silence between turns, which the recognizer decodes almost for free; a real
@@ -302,12 +304,12 @@ final class FrontendBenchmark implements Callable<Integer> {
             noisy.add(addNoise(tracks.get(i), line, i, Map.of()));
         }
         VadResult lineNoise = measureVad(recognizer, noisy, defaults);
-        System.out.println();
-        System.out.println("| audio        | VAD | decoded | track audio s | wall s | audio s / wall s | audio s / CPU s | WER    |");
-        System.out.println("|--------------|-----|---------|---------------|--------|------------------|-----------------|--------|");
+        out.println();
+        out.println("| audio        | VAD | decoded | track audio s | wall s | audio s / wall s | audio s / CPU s | WER    |");
+        out.println("|--------------|-----|---------|---------------|--------|------------------|-----------------|--------|");
         printVad("clean", clean);
         printVad("white 20 dB", lineNoise);
-        System.out.printf(Locale.ROOT, "clean: speed-up %.2f× wall (%.2f× CPU), WER change %+.2f points; "
+        out.printf(Locale.ROOT, "clean: speed-up %.2f× wall (%.2f× CPU), WER change %+.2f points; "
                         + "white 20 dB: %.2f× wall (%.2f× CPU), %+.2f points (denoising %s)%n%n", clean.speedup(),
                 clean.cpuSpeedup(), 100 * (clean.werOn().rate() - clean.werOff().rate()), lineNoise.speedup(),
                 lineNoise.cpuSpeedup(), 100 * (lineNoise.werOn().rate() - lineNoise.werOff().rate()),
@@ -321,7 +323,7 @@ final class FrontendBenchmark implements Callable<Integer> {
      * so that cost is measured directly (a minute of zeros, same stream settings) to put the speed-up in scale:
      * ceiling = decode time without gating / (that time − dropped seconds × cost of a silent second).
      */
-    private static void printGatingCeiling(SpeechRecognizer recognizer, VadResult clean) {
+    private void printGatingCeiling(SpeechRecognizer recognizer, VadResult clean) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         short[] chunk = new short[recognizer.sampleRate() / 10];
         int seconds = 60;
@@ -336,17 +338,17 @@ final class FrontendBenchmark implements Callable<Integer> {
         double speechCpuPerSecond = (clean.cpuOff() - clean.audioSeconds() * (1 - clean.passedShare()) * silentCpuPerSecond)
                 / (clean.audioSeconds() * clean.passedShare());
         double ceiling = clean.cpuOff() / (clean.cpuOff() - clean.audioSeconds() * (1 - clean.passedShare()) * silentCpuPerSecond);
-        System.out.printf(Locale.ROOT, "why: the recognizer decodes digital silence at %.0f× real time and the passed audio at "
+        out.printf(Locale.ROOT, "why: the recognizer decodes digital silence at %.0f× real time and the passed audio at "
                         + "%.0f×, so skipping %.0f%% of these tracks can save at most %.0f%% of the CPU: ceiling %.2f×%n%n",
                 1 / silentCpuPerSecond, 1 / speechCpuPerSecond, 100 * (1 - clean.passedShare()),
                 100 * (1 - 1 / ceiling), ceiling);
     }
 
-    private static void printVad(String name, VadResult r) {
-        System.out.printf(Locale.ROOT, "| %-12s | off | %6.0f%% | %13.1f | %6.1f | %16.1f | %15.1f | %5.1f%% |%n", name,
+    private void printVad(String name, VadResult r) {
+        out.printf(Locale.ROOT, "| %-12s | off | %6.0f%% | %13.1f | %6.1f | %16.1f | %15.1f | %5.1f%% |%n", name,
                 100.0, r.audioSeconds(), r.wallOff(), r.audioSeconds() / r.wallOff(), r.audioSeconds() / r.cpuOff(),
                 100 * r.werOff().rate());
-        System.out.printf(Locale.ROOT, "| %-12s | on  | %6.0f%% | %13.1f | %6.1f | %16.1f | %15.1f | %5.1f%% |%n", name,
+        out.printf(Locale.ROOT, "| %-12s | on  | %6.0f%% | %13.1f | %6.1f | %16.1f | %15.1f | %5.1f%% |%n", name,
                 100 * r.passedShare(), r.audioSeconds(), r.wallOn(), r.audioSeconds() / r.wallOn(),
                 r.audioSeconds() / r.cpuOn(), 100 * r.werOn().rate());
     }
@@ -399,18 +401,18 @@ final class FrontendBenchmark implements Callable<Integer> {
     // ---------------------------------------------------------------- 3. front-end CPU
 
     private Map<Denoising, Double> frontEndCpu(List<TrackAudio> tracks, FrontEndConfig defaults) {
-        System.out.println("3. Front-end CPU per track (codec decode + suppressor + resampler + VAD, no recognizer), "
+        out.println("3. Front-end CPU per track (codec decode + suppressor + resampler + VAD, no recognizer), "
                 + "1 thread...");
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         if (!mx.isCurrentThreadCpuTimeSupported()) {
-            System.out.println("thread CPU time not supported on this JVM: skipped");
+            out.println("thread CPU time not supported on this JVM: skipped");
             return null;
         }
         mx.setThreadCpuTimeEnabled(true);
         Map<Denoising, Double> share = new EnumMap<>(Denoising.class);
-        System.out.println();
-        System.out.println("| suppressor | CPU s | track audio s | % of one core per track | µs per 10 ms |");
-        System.out.println("|------------|-------|---------------|-------------------------|--------------|");
+        out.println();
+        out.println("| suppressor | CPU s | track audio s | % of one core per track | µs per 10 ms |");
+        out.println("|------------|-------|---------------|-------------------------|--------------|");
         for (Denoising d : Denoising.values()) {
             FrontEndConfig config = defaults.withDenoising(d).withVad(true);
             transcribe(new CountingRecognizer(), tracks.get(0), config); // warm-up (JIT)
@@ -424,10 +426,10 @@ final class FrontendBenchmark implements Callable<Integer> {
             }
             double pct = 100 * (cpu / 1e9) / audio;
             share.put(d, pct);
-            System.out.printf(Locale.ROOT, "| %-10s | %5.2f | %13.1f | %22.2f%% | %12.1f |%n", d.name().toLowerCase(Locale.ROOT),
+            out.printf(Locale.ROOT, "| %-10s | %5.2f | %13.1f | %22.2f%% | %12.1f |%n", d.name().toLowerCase(Locale.ROOT),
                     cpu / 1e9, audio, pct, cpu / 1e3 / (audio * 100));
         }
-        System.out.println();
+        out.println();
         return share;
     }
 
@@ -435,13 +437,13 @@ final class FrontendBenchmark implements Callable<Integer> {
 
     private void checks(Map<String, Map<Denoising, WordErrorRate.Score>> wer, VadResult vad, Map<Denoising, Double> cpu,
             FrontEndConfig defaults) {
-        System.out.println("4. Targets");
+        out.println("4. Targets");
         List<Condition> conditions = conditions();
         if (wer != null) {
             List<Condition> mid = conditions.stream().filter(c -> !c.clean() && (c.snrDb() == 5 || c.snrDb() == 10))
                     .toList();
             if (mid.isEmpty()) {
-                System.out.println("  [SKIP] RNN at 5–10 dB: run with --snrs including 5 and 10");
+                out.println("  [SKIP] RNN at 5–10 dB: run with --snrs including 5 and 10");
             } else {
                 Map<Denoising, WordErrorRate.Score> p = pooled(wer, conditions, mid::contains);
                 double none = p.get(Denoising.NONE).rate();
@@ -454,7 +456,7 @@ final class FrontendBenchmark implements Callable<Integer> {
             }
             Map<Denoising, WordErrorRate.Score> clean = wer.get(CLEAN);
             if (clean == null) {
-                System.out.println("  [SKIP] RNN on clean: run with --snrs including clean");
+                out.println("  [SKIP] RNN on clean: run with --snrs including clean");
             } else {
                 double delta = 100 * (clean.get(Denoising.RNN).rate() - clean.get(Denoising.NONE).rate());
                 verdict(delta <= 1.0, String.format(Locale.ROOT,
@@ -477,37 +479,15 @@ final class FrontendBenchmark implements Callable<Integer> {
         }
     }
 
-    private static void verdict(boolean pass, String text) {
-        System.out.println("  [" + (pass ? "PASS" : "FAIL") + "] " + text);
+    private void verdict(boolean pass, String text) {
+        out.println("  [" + (pass ? "PASS" : "FAIL") + "] " + text);
     }
 
     // ---------------------------------------------------------------- helpers
 
-    static String transcribe(SpeechRecognizer recognizer, TrackAudio t, FrontEndConfig config) {
-        List<Utterance> said = new ArrayList<>();
-        try (TrackTranscriber transcriber = new TrackTranscriber(recognizer, "bench", t.call(), t.track(), config)) {
-            for (AudioFrame frame : FrameSlicer.slice("bench", t.call(), t.track(), AudioCodec.PCMU, 8000, t.ulaw(),
-                    FRAME_MS)) {
-                said.addAll(transcriber.accept(frame));
-            }
-        }
-        return said.stream().map(Utterance::text).collect(Collectors.joining(" "));
-    }
-
-    private FrontEndConfig frontEndDefaults() {
-        FrontEndConfig d = FrontEndConfig.defaults();
-        VadConfig v = d.vadConfig();
-        if (vadMode != null) {
-            v = v.withMode(VadMode.ofLevel(vadMode));
-        }
-        if (vadPadding != null) {
-            String[] p = vadPadding.split("/");
-            v = v.withPadding(Integer.parseInt(p[0].trim()), Integer.parseInt(p[p.length - 1].trim()));
-        }
-        if (vadMinSilence != null) {
-            v = v.withMinSilenceMs(vadMinSilence);
-        }
-        return d.withVadConfig(v);
+    private static String transcribe(SpeechRecognizer recognizer, TrackAudio t, FrontEndConfig config) {
+        return StreamingTranscription.transcribe(recognizer, t.recording(), config, FRAME_MS).stream()
+                .map(Utterance::text).collect(Collectors.joining(" "));
     }
 
     private static String describe(VadConfig v) {
@@ -516,24 +496,20 @@ final class FrontendBenchmark implements Callable<Integer> {
                 v.minSpeechMs(), v.minSilenceMs(), v.prePaddingMs(), v.postPaddingMs(), v.closingSilenceMs());
     }
 
-    private List<NoiseType> noiseTypes() {
-        return noises.stream().map(n -> NoiseType.valueOf(n.trim().toUpperCase(Locale.ROOT))).distinct().toList();
-    }
-
     private List<Condition> conditions() {
-        List<Condition> out = new ArrayList<>();
-        for (String s : snrs) {
+        List<Condition> conditions = new ArrayList<>();
+        for (String s : options.snrs()) {
             String level = s.trim().toLowerCase(Locale.ROOT);
             if (level.equals(CLEAN)) {
-                out.add(new Condition(CLEAN, null, null));
+                conditions.add(new Condition(CLEAN, null, null));
             } else {
                 double db = Double.parseDouble(level.replace("db", ""));
-                for (NoiseType n : noiseTypes()) {
-                    out.add(new Condition(n.name().toLowerCase(Locale.ROOT) + " " + fmtDb(db) + " dB", n, db));
+                for (NoiseType n : options.noises()) {
+                    conditions.add(new Condition(n.name().toLowerCase(Locale.ROOT) + " " + fmtDb(db) + " dB", n, db));
                 }
             }
         }
-        return out;
+        return conditions;
     }
 
     private static String fmtDb(double db) {

@@ -1,18 +1,17 @@
-package io.callsight.ingest;
+package io.callsight.events;
 
-import io.callsight.events.AudioCodec;
-import io.callsight.events.AudioFrame;
-import io.callsight.events.Track;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * Cuts one track of a recording into fixed-duration frames as a softswitch would stream them. The last
- * frame carries {@code endOfTrack}, so a consumer learns the end in order with the audio.
+ * frame carries {@code endOfTrack}, so a consumer learns the end in order with the audio. Here rather than in
+ * ingest because the engine's own tools (local transcription, benchmarks) replay recordings as frames too, and
+ * the engine must not depend on ingest.
  */
-public final class FrameSlicer {
-    private FrameSlicer() {
+public final class AudioFrames {
+    private AudioFrames() {
     }
 
     public static List<AudioFrame> slice(String tenant, String callId, Track track, AudioCodec codec,
