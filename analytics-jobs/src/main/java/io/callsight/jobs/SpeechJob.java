@@ -9,9 +9,13 @@ import io.callsight.events.CallEvent;
 import io.callsight.events.DeadLetter;
 import io.callsight.events.Insight;
 import io.callsight.events.JsonCodec;
+import io.callsight.events.RecordingArchived;
 import io.callsight.events.SpeechSegmentEvent;
 import io.callsight.events.Topics;
 import io.callsight.events.Utterance;
+import io.callsight.jobs.archive.ArchiveInput;
+import io.callsight.jobs.archive.ArchiveRecordings;
+import io.callsight.jobs.archive.ArchiveSettings;
 import io.callsight.jobs.elasticsearch.ElasticsearchSink;
 import io.callsight.jobs.kafka.KafkaConnections;
 import io.callsight.jobs.kafka.KeyedBytes;
@@ -24,6 +28,7 @@ import io.callsight.jobs.speech.CallUpdate;
 import io.callsight.jobs.speech.DeadLetters;
 import io.callsight.jobs.speech.DecodeRecords;
 import io.callsight.jobs.speech.Documents;
+import io.callsight.jobs.speech.KnownTenants;
 import io.callsight.jobs.speech.TrackSummary;
 import io.callsight.jobs.speech.TranscribeTracks;
 import io.callsight.search.ElasticsearchClients;
@@ -32,6 +37,7 @@ import io.callsight.search.IndexTemplates;
 import io.callsight.search.Indices;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -60,9 +66,44 @@ public final class SpeechJob {
     private static final JsonCodec<CallEvent> EVENT_JSON = JsonCodec.of(CallEvent.class);
     private static final JsonCodec<SpeechSegmentEvent> SEGMENT_JSON = JsonCodec.of(SpeechSegmentEvent.class);
     private static final JsonCodec<Insight> INSIGHT_JSON = JsonCodec.of(Insight.class);
+    private static final JsonCodec<RecordingArchived> RECORDING_JSON = JsonCodec.of(RecordingArchived.class);
     private static final long CALL_STATE_RETENTION_MS = Duration.ofDays(1).toMillis();
 
     private SpeechJob() {
+    }
+
+    private static final class FrameTenancy implements KnownTenants.Tenancy<AudioFrame> {
+        @Override
+        public String tenant(AudioFrame f) {
+            return f.tenant();
+        }
+
+        @Override
+        public String key(AudioFrame f) {
+            return f.trackKey();
+        }
+
+        @Override
+        public byte[] payload(AudioFrame f) {
+            return AudioFrameCodec.encode(f);
+        }
+    }
+
+    private static final class EventTenancy implements KnownTenants.Tenancy<CallEvent> {
+        @Override
+        public String tenant(CallEvent e) {
+            return e.tenant();
+        }
+
+        @Override
+        public String key(CallEvent e) {
+            return e.callId();
+        }
+
+        @Override
+        public byte[] payload(CallEvent e) {
+            return EVENT_JSON.encode(e);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -89,13 +130,29 @@ public final class SpeechJob {
         Sink<KeyedBytes> kafka = KafkaConnections.sink(config.kafkaBootstrap());
         Sink<ElasticsearchDocument> elasticsearch = new ElasticsearchSink(config.esUrl(), config.esApiKey(), 1000);
         String model = config.voskModel() != null ? config.voskModel() : VoskModelLocator.locate().toString();
+        if (config.archive() != null) {
+            config.archive().open(); // a missing or wrong master key fails the submission, not a task later
+        }
         build(env, source, kafka, elasticsearch, () -> new VoskRecognizer(Path.of(model)), config.frontEnd(),
-                config.trackIdleTimeoutMs(), new AnalyzeUtterances.Settings(config.modelsDir(), config.modelRefreshMs()));
+                config.trackIdleTimeoutMs(), new AnalyzeUtterances.Settings(config.modelsDir(), config.modelRefreshMs()),
+                new Tenancy(config.tenantsFile(), config.archive()));
+    }
+
+    /**
+     * Which tenants the job serves and where their recordings go.
+     *
+     * @param registryFile the tenant registry; null accepts every tenant
+     * @param archive      where recordings are archived; null archives nothing
+     */
+    public record Tenancy(String registryFile, ArchiveSettings archive) {
+        public static Tenancy open() {
+            return new Tenancy(null, null);
+        }
     }
 
     public static void build(StreamExecutionEnvironment env, Source<RawRecord, ?, ?> source, Sink<KeyedBytes> kafka,
             Sink<ElasticsearchDocument> elasticsearch, TranscribeTracks.RecognizerFactory recognizers,
-            FrontEndConfig frontEnd, long trackIdleTimeoutMs, AnalyzeUtterances.Settings nlu) {
+            FrontEndConfig frontEnd, long trackIdleTimeoutMs, AnalyzeUtterances.Settings nlu, Tenancy tenancy) {
         DataStream<RawRecord> records = env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka: calls")
                 .uid("kafka-source");
 
@@ -107,8 +164,23 @@ public final class SpeechJob {
                 .filter(r -> Topics.EVENTS.equals(r.topic())).name("event records")
                 .process(new DecodeRecords<>("decode-event", CallEvent.class, EVENT_JSON::decode)).name("decode call events")
                 .uid("decode-events");
+        List<DataStream<DeadLetter>> rejected = new ArrayList<>();
+        DataStream<AudioFrame> knownFrames = frames;
+        DataStream<CallEvent> knownEvents = events;
+        if (tenancy.registryFile() != null) {
+            SingleOutputStreamOperator<AudioFrame> f = frames
+                    .process(new KnownTenants<>(tenancy.registryFile(), AudioFrame.class, new FrameTenancy()))
+                    .name("known tenants (audio)").uid("known-tenants-audio");
+            SingleOutputStreamOperator<CallEvent> e = events
+                    .process(new KnownTenants<>(tenancy.registryFile(), CallEvent.class, new EventTenancy()))
+                    .name("known tenants (events)").uid("known-tenants-events");
+            rejected.add(f.getSideOutput(DeadLetters.TAG));
+            rejected.add(e.getSideOutput(DeadLetters.TAG));
+            knownFrames = f;
+            knownEvents = e;
+        }
 
-        SingleOutputStreamOperator<Utterance> utterances = frames
+        SingleOutputStreamOperator<Utterance> utterances = knownFrames
                 .keyBy(AudioFrame::trackKey)
                 .process(new TranscribeTracks(recognizers, frontEnd, trackIdleTimeoutMs)).name("transcribe tracks (Vosk)")
                 .uid("transcribe");
@@ -118,7 +190,7 @@ public final class SpeechJob {
                 .uid("analyze");
 
         DataStream<TrackSummary> finishedTracks = utterances.getSideOutput(TranscribeTracks.TRACK_SUMMARIES);
-        SingleOutputStreamOperator<CallDocument> calls = events.map(CallUpdate::of).name("call events")
+        SingleOutputStreamOperator<CallDocument> calls = knownEvents.map(CallUpdate::of).name("call events")
                 .union(finishedTracks.map(CallUpdate::of).name("finished tracks"),
                         analyzed.map(CallUpdate::of).name("redacted utterances"))
                 .keyBy(CallUpdate::callId)
@@ -132,9 +204,23 @@ public final class SpeechJob {
                                 .name("stale utterance deletions"))
                 .sinkTo(elasticsearch).name("elasticsearch").uid("es-sink");
 
+        List<DataStream<KeyedBytes>> archived = new ArrayList<>();
+        if (tenancy.archive() != null) {
+            SingleOutputStreamOperator<RecordingArchived> recordings = knownFrames.map(ArchiveInput::of).name("frames to archive")
+                    .union(knownEvents.map(ArchiveInput::of).name("events to archive"))
+                    .keyBy(ArchiveInput::callId)
+                    .process(new ArchiveRecordings(tenancy.archive())).name("archive recordings (encrypted)")
+                    .uid("archive");
+            rejected.add(recordings.getSideOutput(DeadLetters.TAG));
+            archived.add(recordings.map(r -> new KeyedBytes(Topics.RECORDINGS, r.callId(), RECORDING_JSON.encode(r)))
+                    .name("recording records"));
+        }
         DataStream<DeadLetter> deadLetters = frames.getSideOutput(DeadLetters.TAG)
                 .union(events.getSideOutput(DeadLetters.TAG), utterances.getSideOutput(DeadLetters.TAG),
                         analyzed.getSideOutput(DeadLetters.TAG));
+        for (DataStream<DeadLetter> r : rejected) {
+            deadLetters = deadLetters.union(r);
+        }
         analyzed.map(a -> new KeyedBytes(Topics.TRANSCRIPTS, a.utterance().callId(), UTTERANCE_JSON.encode(a.utterance())))
                 .name("transcript records")
                 .union(analyzed.filter(a -> a.insight() != null)
@@ -144,6 +230,7 @@ public final class SpeechJob {
                                 .map(s -> new KeyedBytes(Topics.SEGMENTS, s.callId(), SEGMENT_JSON.encode(s)))
                                 .name("speech segment records"),
                         deadLetters.map(DeadLetters::toKafka).name("dead-letter records"))
+                .union(archived.toArray(DataStream[]::new))
                 .sinkTo(kafka).name("kafka: transcripts + insights + segments + dead letters").uid("kafka-sink");
     }
 }

@@ -2,6 +2,7 @@ package io.callsight.jobs;
 
 import io.callsight.asr.recognition.Denoising;
 import io.callsight.asr.recognition.FrontEndConfig;
+import io.callsight.jobs.archive.ArchiveSettings;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,6 +13,10 @@ import java.util.Map;
  * {@code CALLSIGHT_VOSK_MODEL}. {@code --denoise none|spectral|rnn} and {@code --vad on|off} choose the audio
  * front-end. {@code --models DIR} (or {@code CALLSIGHT_MODELS}; default {@code <callsight.root>/models}) holds the
  * tenant NLU models, checked for new versions every {@code --model-refresh-ms} (default 5000).
+ * {@code --tenants FILE} (or {@code CALLSIGHT_TENANTS}) is the tenant registry: records of a tenant not in it go to
+ * the dead letters; without it every tenant is accepted. {@code --archive DIR} writes every call's encrypted
+ * recording there, with the keyring and master key of {@code --data-dir} (default {@code ~/.callsight}; the master
+ * key may come from {@code CALLSIGHT_MASTER_KEY} instead); without it nothing is archived.
  */
 public record SpeechJobConfig(
         String kafkaBootstrap,
@@ -24,7 +29,11 @@ public record SpeechJobConfig(
         long trackIdleTimeoutMs,
         FrontEndConfig frontEnd,
         String modelsDir,
-        long modelRefreshMs) implements Serializable {
+        long modelRefreshMs,
+        String tenantsFile,
+        String archiveDir,
+        String dataDir,
+        long archiveGraceMs) implements Serializable {
 
     public static SpeechJobConfig fromArgs(String[] args, Map<String, String> env) {
         Map<String, String> a = new HashMap<>();
@@ -49,7 +58,16 @@ public record SpeechJobConfig(
                 frontEnd(a.get("denoise"), a.get("vad")),
                 a.getOrDefault("models", env.getOrDefault("CALLSIGHT_MODELS",
                         java.nio.file.Path.of(System.getProperty("callsight.root", ".")).resolve("models").toString())),
-                positive("model-refresh-ms", a.getOrDefault("model-refresh-ms", "5000")));
+                positive("model-refresh-ms", a.getOrDefault("model-refresh-ms", "5000")),
+                a.getOrDefault("tenants", env.get("CALLSIGHT_TENANTS")),
+                a.get("archive"),
+                a.getOrDefault("data-dir", java.nio.file.Path.of(System.getProperty("user.home"), ".callsight").toString()),
+                positive("archive-grace-ms", a.getOrDefault("archive-grace-ms", "30000")));
+    }
+
+    /** The archive's settings, or null when {@code --archive} is not set. */
+    public ArchiveSettings archive() {
+        return archiveDir == null ? null : new ArchiveSettings(archiveDir, dataDir, archiveGraceMs);
     }
 
     private static long positive(String option, String value) {

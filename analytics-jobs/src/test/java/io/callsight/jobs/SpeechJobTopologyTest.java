@@ -1,9 +1,12 @@
 package io.callsight.jobs;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.callsight.archive.DualTrackRecording;
+import io.callsight.archive.RecordingKey;
 import io.callsight.asr.audio.G711;
 import io.callsight.asr.noise.SyntheticSpeech;
 import io.callsight.asr.recognition.FrontEndConfig;
@@ -13,9 +16,11 @@ import io.callsight.events.AudioFrameCodec;
 import io.callsight.events.CallEvent;
 import io.callsight.events.DeadLetter;
 import io.callsight.events.JsonCodec;
+import io.callsight.events.RecordingArchived;
 import io.callsight.events.Topics;
 import io.callsight.events.Track;
 import io.callsight.events.Utterance;
+import io.callsight.jobs.archive.ArchiveSettings;
 import io.callsight.jobs.kafka.KeyedBytes;
 import io.callsight.jobs.kafka.RawRecord;
 import io.callsight.jobs.speech.AnalyzeUtterances;
@@ -26,6 +31,9 @@ import io.callsight.search.schema.CallFields;
 import io.callsight.search.schema.CallStatus;
 import io.callsight.search.schema.ComplianceFields;
 import io.callsight.search.schema.UtteranceFields;
+import io.callsight.tenants.TenantPaths;
+import io.callsight.tenants.admin.DemoTenants;
+import io.callsight.tenants.admin.TenantSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +68,9 @@ class SpeechJobTopologyTest {
     @TempDir
     Path models;
 
+    @TempDir
+    Path dataDir;
+
     private static final int SECONDS_PER_TRACK = 4;
 
     /** One call's records in arrival order: STARTED, the two tracks' frames interleaved, ENDED, and one bad record. */
@@ -76,6 +87,9 @@ class SpeechJobTopologyTest {
         records.add(badAudio
                 ? new RawRecord(Topics.AUDIO, 0, records.size(), callId + "/CUSTOMER", "not a frame".getBytes(StandardCharsets.UTF_8))
                 : new RawRecord(Topics.EVENTS, 0, records.size(), callId, "{\"type\": ".getBytes(StandardCharsets.UTF_8)));
+        AudioFrame stranger = new AudioFrame("intruder", callId + "-x", Track.CUSTOMER, 0, 0, AudioCodec.PCMU, 8000,
+                speechLikeSecond(9), true);
+        records.add(new RawRecord(Topics.AUDIO, 0, records.size(), stranger.trackKey(), AudioFrameCodec.encode(stranger)));
         records.add(event(callId, CallEvent.Type.ENDED, SECONDS_PER_TRACK * 1000L));
         return records;
     }
@@ -117,8 +131,12 @@ class SpeechJobTopologyTest {
                 records.size(), type);
         CollectingSink<KeyedBytes> kafka = new CollectingSink<>();
         CollectingSink<ElasticsearchDocument> elasticsearch = new CollectingSink<>();
+        TenantPaths tenants = TenantPaths.resolve(dataDir, null, Map.of());
+        DemoTenants.ensure(tenants, Map.of(), List.of(TenantSpec.of("acme", "Acme")));
+        ArchiveSettings archive = new ArchiveSettings(dataDir.resolve("recordings").toString(), dataDir.toString(), 60_000);
         SpeechJob.build(env, source, kafka, elasticsearch, CountingRecognizer::new, FrontEndConfig.none(), 60_000,
-                new AnalyzeUtterances.Settings(models.toString(), 60_000));
+                new AnalyzeUtterances.Settings(models.toString(), 60_000),
+                new SpeechJob.Tenancy(tenants.registry().toString(), archive));
         env.execute("speech job topology test");
 
         Map<String, List<KeyedBytes>> byTopic = kafka.received().stream().collect(Collectors.groupingBy(KeyedBytes::topic));
@@ -147,9 +165,27 @@ class SpeechJobTopologyTest {
 
         List<DeadLetter> deadLetters = byTopic.get(Topics.DEAD_LETTER).stream()
                 .map(r -> JsonCodec.of(DeadLetter.class).decode(r.value())).toList();
-        assertEquals(List.of("decode-audio", "decode-event"), deadLetters.stream().map(DeadLetter::stage).sorted().toList());
+        assertEquals(List.of("decode-audio", "decode-event", "tenant", "tenant"),
+                deadLetters.stream().map(DeadLetter::stage).sorted().toList());
+        assertTrue(deadLetters.stream().filter(d -> d.stage().equals("tenant"))
+                .allMatch(d -> d.reason().contains("unknown tenant 'intruder'")), deadLetters.toString());
         assertTrue(deadLetters.stream().allMatch(d -> d.reason() != null && !d.reason().isBlank()), deadLetters.toString());
         assertTrue(byTopic.containsKey(Topics.SEGMENTS), "speech segments are published");
+
+        List<RecordingArchived> archived = byTopic.get(Topics.RECORDINGS).stream()
+                .map(r -> JsonCodec.of(RecordingArchived.class).decode(r.value())).toList();
+        assertEquals(List.of("call-a", "call-b"), archived.stream().map(RecordingArchived::callId).sorted().toList());
+        assertTrue(archived.stream().allMatch(RecordingArchived::allTracksEnded), archived.toString());
+        for (RecordingArchived r : archived) {
+            DualTrackRecording recording = archive.open().open(new RecordingKey("acme", r.callId())).orElseThrow();
+            assertEquals(SECONDS_PER_TRACK * 1000L, recording.durationMs());
+            short[] expected = new short[SECONDS_PER_TRACK * 8000];
+            for (int s = 0; s < SECONDS_PER_TRACK; s++) {
+                System.arraycopy(G711.ulawDecode(speechLikeSecond(s)), 0, expected, s * 8000, 8000);
+            }
+            assertArrayEquals(expected, recording.pcm(Track.CUSTOMER), "the archived customer track is the audio sent");
+            assertArrayEquals(expected, recording.pcm(Track.AGENT));
+        }
     }
 
     /** Call documents are upserts: the last one written for the call is what Elasticsearch holds. */

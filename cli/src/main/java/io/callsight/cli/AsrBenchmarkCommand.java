@@ -87,7 +87,8 @@ final class AsrBenchmarkCommand implements Callable<Integer> {
             audioSeconds += 2 * WavFile.read(call.wav()).durationMs() / 1000.0;
         }
         long start = System.nanoTime();
-        List<ImportResult> imported = ImportCommand.importCalls(local.config().kafkaBootstrap(), "demo", 100, wavs);
+        Path registry = DemoCommand.demoTenants(local.config(), System.out);
+        List<ImportResult> imported = ImportCommand.importCalls(local.config().kafkaBootstrap(), registry, "demo", 100, wavs);
         List<String> ids = imported.stream().filter(ImportResult::ok).map(ImportResult::callId).toList();
         WordErrorRate.Score score = WordErrorRate.Score.ZERO;
         try (TranscriptQueries es = new TranscriptQueries(local.config().esUrl())) {

@@ -8,6 +8,11 @@ import io.callsight.search.query.TranscriptQueries;
 import io.callsight.search.schema.CallFields;
 import io.callsight.search.schema.CallSentimentFields;
 import io.callsight.search.schema.ComplianceFields;
+import io.callsight.stack.StackConfig;
+import io.callsight.tenants.TenantPaths;
+import io.callsight.tenants.admin.DemoTenants;
+import io.callsight.tenants.admin.TenantSpec;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,13 +46,14 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DemoModels.ensureTrained(System.out); // the job picks new models up by itself, so order does not matter
         LocalStack local = new LocalStack(stack.config());
+        Path registry = demoTenants(local.config(), System.out);
         local.up(System.out);
         List<DemoCalls.DemoCall> demo = DemoCalls.ensureRendered(System.out);
         if (calls != null) {
             demo = demo.subList(0, Math.min(calls, demo.size()));
         }
         long importedSince = System.currentTimeMillis(); // a second run must wait for, and show, its own transcripts
-        List<ImportResult> imported = ImportCommand.importCalls(local.config().kafkaBootstrap(), "demo", 100,
+        List<ImportResult> imported = ImportCommand.importCalls(local.config().kafkaBootstrap(), registry, "demo", 100,
                 demo.stream().map(DemoCalls.DemoCall::wav).toList());
         List<String> callIds = imported.stream().filter(ImportResult::ok).map(ImportResult::callId).toList();
         System.out.printf("waiting for %d calls to be transcribed and indexed...%n", callIds.size());
@@ -105,6 +111,19 @@ final class DemoCommand implements Callable<Integer> {
                 + "&_source=callId,tenant,compliance.missed,compliance.violations.rule'");
         System.out.println("Stop the stack with: ./callsight down");
         return imported.stream().allMatch(ImportResult::ok) ? 0 : 2;
+    }
+
+    /**
+     * The demo's three tenants in the registry, each with an ingest and a qa key, and a master key (all made once,
+     * kept after); returns the registry. The keys are written in clear to a 0600 file so the CLI's own clients and a
+     * person trying the services can use them: a demo convenience, not what production does.
+     */
+    static Path demoTenants(StackConfig config, PrintStream out) {
+        TenantPaths paths = TenantPaths.resolve(config.dataDir(), null, System.getenv());
+        Path keys = DemoTenants.ensure(paths, System.getenv(), DemoTenants.SPECS);
+        out.println("demo tenants   " + DemoTenants.SPECS.stream().map(TenantSpec::id).toList() + " in " + paths.registry()
+                + "; their API keys (ingest, qa) in " + keys + " (mode 0600)");
+        return paths.registry();
     }
 
     /** "  [intent report_lost_card 0.93, negative]" for customer lines with an intent or a sentiment, else "". */

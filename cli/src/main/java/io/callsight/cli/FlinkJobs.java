@@ -8,6 +8,7 @@ import io.callsight.stack.PidFile;
 import io.callsight.stack.StackComponent;
 import io.callsight.stack.StackConfig;
 import io.callsight.stack.StackException;
+import io.callsight.tenants.TenantPaths;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -77,13 +78,21 @@ final class FlinkJobs implements StackComponent {
         command.add("-cp");
         command.add(JavaRuntime.classPath());
         command.add(Callsight.class.getName());
+        TenantPaths tenants = TenantPaths.resolve(config.dataDir(), null, System.getenv());
         command.addAll(List.of("jobs", "run", "--ready-file", readyFile.toString(),
-                "--kafka.bootstrap", config.kafkaBootstrap(), "--es.url", config.esUrl()));
+                "--kafka.bootstrap", config.kafkaBootstrap(), "--es.url", config.esUrl(),
+                "--tenants", tenants.registry().toString(), "--data-dir", config.dataDir().toString(),
+                "--archive", archiveDir(config).toString()));
         Process process = DetachedProcess.start(command, Map.of(), Path.of(System.getProperty("user.dir")),
                 config.logsDir().resolve("jobs.out"));
         pidFile.write(process.pid());
         launched = process;
         return true;
+    }
+
+    /** Where the embedded stack's job archives recordings. */
+    static Path archiveDir(StackConfig config) {
+        return config.dataDir().resolve("recordings");
     }
 
     @Override

@@ -4,6 +4,12 @@ import io.callsight.ingest.ImportResult;
 import io.callsight.ingest.KafkaCallSink;
 import io.callsight.ingest.RecordingImporter;
 import io.callsight.ingest.RecordingReader;
+import io.callsight.tenants.TenantPaths;
+import io.callsight.tenants.TenantRegistry;
+import io.callsight.tenants.registry.TenantRegistryFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,23 +30,41 @@ final class ImportCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "WAV|DIR", description = "Files, or directories of *.wav files.")
     List<Path> inputs;
 
-    @Option(names = "--tenant", defaultValue = "demo", description = "Tenant for files without a sidecar tenant (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tenant", defaultValue = "demo", description = "Tenant for files without a sidecar tenant "
+            + "(default: ${DEFAULT-VALUE}); every call's tenant must be in the tenant registry.")
     String tenant;
+
+    @Option(names = "--registry", paramLabel = "FILE",
+            description = "Tenant registry (default: $CALLSIGHT_TENANTS, else <data dir>/tenants.yaml).")
+    Path registry;
 
     @Option(names = "--frame-ms", defaultValue = "100", description = "Audio frame duration on Kafka (default: ${DEFAULT-VALUE}).")
     int frameMs;
 
     @Override
     public Integer call() {
-        List<ImportResult> results = importCalls(stack.config().kafkaBootstrap(), tenant, frameMs, inputs);
+        TenantPaths paths = TenantPaths.resolve(stack.config().dataDir(), registry, System.getenv());
+        List<ImportResult> results = importCalls(stack.config().kafkaBootstrap(), paths.registry(), tenant, frameMs, inputs);
         long failed = results.stream().filter(r -> !r.ok()).count();
         System.out.printf("%d imported, %d failed%n", results.size() - failed, failed);
         return failed == 0 ? 0 : 2;
     }
 
-    static List<ImportResult> importCalls(String bootstrap, String tenant, int frameMs, List<Path> inputs) {
+    /** Imports the calls whose tenant {@code registry} knows; fails before publishing anything without a registry. */
+    static List<ImportResult> importCalls(String bootstrap, Path registry, String tenant, int frameMs, List<Path> inputs) {
+        if (!Files.exists(registry)) {
+            throw new IllegalStateException("no tenant registry at " + registry + ": add the tenant first "
+                    + "(callsight tenants add --id T --name N), or run callsight demo for the demo tenants");
+        }
+        TenantRegistry tenants;
+        try {
+            tenants = TenantRegistryFile.read(registry);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the tenant registry " + registry + ": " + e.getMessage(), e);
+        }
         try (KafkaCallSink sink = KafkaCallSink.perCallTransaction(bootstrap)) {
-            RecordingImporter importer = new RecordingImporter(new RecordingReader(tenant), sink, frameMs);
+            RecordingImporter importer = new RecordingImporter(new RecordingReader(tenant), sink, frameMs,
+                    tenants::contains, registry.toString());
             return importer.importAll(inputs, r -> (r.ok() ? System.out : System.err).println(r.describe()));
         }
     }

@@ -57,6 +57,18 @@ final class JobsCommand implements Runnable {
                 description = "How often to look for new model versions and releases (default: 5000).")
         Long modelRefreshMs;
 
+        @Option(names = "--tenants", paramLabel = "FILE",
+                description = "Tenant registry: records of other tenants go to the dead letters (default: every tenant accepted).")
+        Path tenants;
+
+        @Option(names = "--archive", paramLabel = "DIR",
+                description = "Archive every call's recording here, encrypted with its tenant's key (default: no archive).")
+        Path archive;
+
+        @Option(names = "--data-dir", paramLabel = "DIR",
+                description = "Where the tenants' keyring and the master key are (default: ~/.callsight).")
+        Path dataDir;
+
         @Override
         public Integer call() throws Exception {
             List<String> args = new ArrayList<>(List.of("--parallelism", String.valueOf(parallelism)));
@@ -65,6 +77,15 @@ final class JobsCommand implements Runnable {
             }
             if (modelRefreshMs != null) {
                 args.addAll(List.of("--model-refresh-ms", String.valueOf(modelRefreshMs)));
+            }
+            if (tenants != null) {
+                args.addAll(List.of("--tenants", tenants.toAbsolutePath().toString()));
+            }
+            if (archive != null) {
+                args.addAll(List.of("--archive", archive.toAbsolutePath().toString()));
+            }
+            if (dataDir != null) {
+                args.addAll(List.of("--data-dir", dataDir.toAbsolutePath().toString()));
             }
             if (kafka != null) {
                 args.addAll(List.of("--kafka.bootstrap", kafka));

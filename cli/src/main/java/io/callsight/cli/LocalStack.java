@@ -4,6 +4,9 @@ import io.callsight.events.Topics;
 import io.callsight.stack.ComponentStatus;
 import io.callsight.stack.EmbeddedStack;
 import io.callsight.stack.StackConfig;
+import io.callsight.stack.StackException;
+import io.callsight.tenants.TenantPaths;
+import io.callsight.tenants.crypto.MasterKey;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +16,8 @@ import java.util.Map;
 /** The embedded Kafka and Elasticsearch plus the Flink jobs: started in dependency order, stopped in reverse. */
 final class LocalStack {
     static final Map<String, Integer> TOPIC_PARTITIONS = Map.of(
-            Topics.AUDIO, 4, Topics.EVENTS, 2, Topics.TRANSCRIPTS, 2, Topics.INSIGHTS, 2, Topics.SEGMENTS, 2, Topics.DEAD_LETTER, 1);
+            Topics.AUDIO, 4, Topics.EVENTS, 2, Topics.TRANSCRIPTS, 2, Topics.INSIGHTS, 2, Topics.SEGMENTS, 2, Topics.DEAD_LETTER, 1,
+            Topics.RECORDINGS, 1);
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration ES_TIMEOUT = Duration.ofSeconds(240);
     private static final Duration JOBS_TIMEOUT = Duration.ofSeconds(240);
@@ -38,9 +42,27 @@ final class LocalStack {
         out.println("kafka          ready  " + config.kafkaBootstrap());
         out.println("elasticsearch  ready  " + config.esUrl());
         servers.kafka().ensureTopics(TOPIC_PARTITIONS);
+        ensureMasterKey(out);
         jobs.start();
         jobs.awaitHealthy(JOBS_TIMEOUT);
         out.println("flink jobs     ready  speech job running (log " + jobs.logFile() + ")");
+    }
+
+    /**
+     * The embedded stack archives recordings encrypted, so it needs a master key; one is made on first start.
+     * Production supplies its own ({@code CALLSIGHT_MASTER_KEY} or {@code CALLSIGHT_MASTER_KEY_FILE}).
+     */
+    private void ensureMasterKey(PrintStream out) {
+        TenantPaths paths = TenantPaths.resolve(config.dataDir(), null, System.getenv());
+        if (!MasterKey.configured(paths, System.getenv())) {
+            try {
+                MasterKey.generate(paths.masterKeyFile());
+            } catch (java.io.IOException e) {
+                throw new StackException("cannot create the master key " + paths.masterKeyFile() + ": " + e.getMessage(), e);
+            }
+            out.println("master key     created " + paths.masterKeyFile() + " (mode 0600): back it up, the archived "
+                    + "recordings cannot be read without it");
+        }
     }
 
     void down(PrintStream out) {

@@ -69,6 +69,7 @@ class EndToEndStackTest {
     private List<Path> wavs;
     private List<String> callIds;
     private TranscriptQueries es;
+    private Path registry;
 
     @BeforeAll
     void startStackAndRenderCalls() throws Exception {
@@ -86,6 +87,7 @@ class EndToEndStackTest {
                 .generate(scripts, audio, false, (i, n, name, rendered, seconds) -> { });
         wavs = SCRIPTS.stream().map(n -> audio.resolve(n + ".wav")).toList();
         DemoModels.ensureTrained(System.out); // what `callsight demo` does: the demo tenants' intents, shared sentiment
+        registry = DemoCommand.demoTenants(config, System.out); // and its tenants, their keys and a master key
         stack.up(System.out);
         es = new TranscriptQueries(config.esUrl());
     }
@@ -103,7 +105,7 @@ class EndToEndStackTest {
     @Test
     @Order(1)
     void importedCallsAreTranscribedOnBothTracksWithinTheWordErrorBudget() throws Exception {
-        List<ImportResult> results = ImportCommand.importCalls(stack.config().kafkaBootstrap(), "demo", 100, wavs);
+        List<ImportResult> results = ImportCommand.importCalls(stack.config().kafkaBootstrap(), registry, "demo", 100, wavs);
         assertTrue(results.stream().allMatch(ImportResult::ok), () -> "imports failed: " + results);
         callIds = results.stream().map(ImportResult::callId).toList();
 
@@ -129,7 +131,7 @@ class EndToEndStackTest {
     void reimportingTheSameCallsOverwritesInsteadOfDuplicating() throws Exception {
         assertUtteranceIdsAreExactlyTheCounted();
         long reimportedAt = System.currentTimeMillis();
-        List<ImportResult> again = ImportCommand.importCalls(stack.config().kafkaBootstrap(), "demo", 100, wavs);
+        List<ImportResult> again = ImportCommand.importCalls(stack.config().kafkaBootstrap(), registry, "demo", 100, wavs);
         assertEquals(callIds, again.stream().map(ImportResult::callId).toList(), "call ids derive from the files");
         Set<String> done = es.awaitTranscribed(callIds, reimportedAt, INDEXING_TIMEOUT, n -> { });
         assertEquals(Set.copyOf(callIds), done, () -> "re-transcribed within " + INDEXING_TIMEOUT + "; the others now: "
@@ -186,7 +188,7 @@ class EndToEndStackTest {
         List<ImportResult> results;
         try {
             System.setErr(new PrintStream(new ByteArrayOutputStream()));
-            results = ImportCommand.importCalls(stack.config().kafkaBootstrap(), "demo", 100,
+            results = ImportCommand.importCalls(stack.config().kafkaBootstrap(), registry, "demo", 100,
                     List.of(truncated, empty, text, wavs.get(1)));
         } finally {
             System.setErr(err);

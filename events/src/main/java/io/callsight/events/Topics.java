@@ -10,8 +10,10 @@ public final class Topics {
     public static final String INSIGHTS = "calls.insights";
     public static final String SEGMENTS = "calls.segments";
     public static final String DEAD_LETTER = "calls.deadletter";
+    /** {@link RecordingArchived}: a call's encrypted recording is in the archive. */
+    public static final String RECORDINGS = "calls.recordings";
 
-    public static final List<String> ALL = List.of(AUDIO, EVENTS, TRANSCRIPTS, INSIGHTS, SEGMENTS, DEAD_LETTER);
+    public static final List<String> ALL = List.of(AUDIO, EVENTS, TRANSCRIPTS, INSIGHTS, SEGMENTS, DEAD_LETTER, RECORDINGS);
 
     private Topics() {
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -19,15 +20,24 @@ public final class RecordingImporter {
     private final RecordingReader reader;
     private final CallSink sink;
     private final int frameMs;
+    private final Predicate<String> knownTenant;
+    private final String registryName;
 
-    /** {@code frameMs}: how much audio each published frame holds, as a softswitch would send it. */
-    public RecordingImporter(RecordingReader reader, CallSink sink, int frameMs) {
+    /**
+     * @param frameMs     how much audio each published frame holds, as a softswitch would send it
+     * @param knownTenant whether a tenant is in the tenant registry: a call of any other tenant is refused whole
+     * @param registry    how to name the registry in that refusal (its file)
+     */
+    public RecordingImporter(RecordingReader reader, CallSink sink, int frameMs, Predicate<String> knownTenant,
+            String registry) {
         if (frameMs <= 0) {
             throw new IllegalArgumentException("frame length must be positive, got " + frameMs + " ms");
         }
         this.reader = reader;
         this.sink = sink;
         this.frameMs = frameMs;
+        this.knownTenant = knownTenant;
+        this.registryName = registry;
     }
 
     public List<ImportResult> importAll(List<Path> inputs, Consumer<ImportResult> progress) {
@@ -43,6 +53,10 @@ public final class RecordingImporter {
     public ImportResult importOne(Path file) {
         try {
             CallRecording call = reader.read(file);
+            if (!knownTenant.test(call.tenant())) {
+                throw new ImportException("unknown tenant '" + call.tenant() + "' (not in the tenant registry "
+                        + registryName + "); nothing was published");
+            }
             int frames = publish(call);
             return new ImportResult(file, call.callId(), call.tenant(), call.audio().durationMs(), frames,
                     call.warnings(), null);

@@ -22,7 +22,8 @@ class RecordingImporterTest {
     Path dir;
 
     private final CollectingCallSink sink = new CollectingCallSink();
-    private final RecordingImporter importer = new RecordingImporter(new RecordingReader("acme"), sink, 100);
+    private final RecordingImporter importer = new RecordingImporter(new RecordingReader("acme"), sink, 100,
+            "acme"::equals, "tenants.yaml");
 
     private Path stereo(String name, int samples) throws Exception {
         Path file = dir.resolve(name);
@@ -50,6 +51,15 @@ class RecordingImporterTest {
         List<AudioFrame> customer = sink.frames.stream().filter(f -> f.track() == Track.CUSTOMER).toList();
         assertTrue(customer.get(customer.size() - 1).endOfTrack(), "the last frame of a track ends it");
         assertTrue(sink.abandoned.isEmpty());
+    }
+
+    @Test
+    void aCallOfAnUnknownTenantIsRefusedWhole() throws Exception {
+        Path file = stereo("call.wav", 800);
+        Files.writeString(dir.resolve("call.json"), "{\"tenant\": \"globex\"}");
+        ImportResult result = importer.importOne(file);
+        assertEquals("unknown tenant 'globex' (not in the tenant registry tenants.yaml); nothing was published", result.error());
+        assertTrue(sink.events.isEmpty() && sink.frames.isEmpty(), "nothing was published");
     }
 
     @Test

@@ -1,0 +1,118 @@
+package io.callsight.jobs.archive;
+
+import io.callsight.archive.DualTrackRecording;
+import io.callsight.archive.RecordingArchive;
+import io.callsight.archive.RecordingKey;
+import io.callsight.events.AudioFrame;
+import io.callsight.events.CallEvent;
+import io.callsight.events.DeadLetter;
+import io.callsight.events.RecordingArchived;
+import io.callsight.jobs.speech.DeadLetters;
+import io.callsight.tenants.crypto.UnknownKeyException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps each call's frames until the call is over, then writes its dual-track recording to the encrypted archive.
+ * Over means: the ENDED event is here and every track it names has sent its last frame, or the grace period after
+ * ENDED ran out (a track that never ended is archived as far as it got).
+ *
+ * <p>The frames live in checkpointed state and are dropped only after the archive write returned: a task killed
+ * mid-write restarts from the last checkpoint, gets the call's records again and writes the recording again
+ * (the store's writes are atomic, so the half-written attempt is never seen). Keyed by call id.
+ */
+public final class ArchiveRecordings extends KeyedProcessFunction<String, ArchiveInput, RecordingArchived> {
+    public static final String STAGE = "archive";
+    private static final Logger LOG = LoggerFactory.getLogger(ArchiveRecordings.class);
+
+    private final ArchiveSettings settings;
+    private transient RecordingArchive archive;
+    private transient ListState<AudioFrame> frames;
+    private transient ValueState<CallEvent> ended;
+    private transient ValueState<Long> endedSeenAt;
+    private transient ListState<String> endedTracks;
+
+    public ArchiveRecordings(ArchiveSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        archive = settings.open();
+        frames = getRuntimeContext().getListState(new ListStateDescriptor<>("frames", AudioFrame.class));
+        ended = getRuntimeContext().getState(new ValueStateDescriptor<>("ended", CallEvent.class));
+        endedSeenAt = getRuntimeContext().getState(new ValueStateDescriptor<>("ended-seen-at", Long.class));
+        endedTracks = getRuntimeContext().getListState(new ListStateDescriptor<>("ended-tracks", String.class));
+    }
+
+    @Override
+    public void processElement(ArchiveInput input, Context ctx, Collector<RecordingArchived> out) throws Exception {
+        if (input.frame() != null) {
+            frames.add(input.frame());
+            if (input.frame().endOfTrack()) {
+                endedTracks.add(input.frame().track().name());
+            }
+        } else if (input.event().type() == CallEvent.Type.ENDED) {
+            ended.update(input.event());
+            long now = ctx.timerService().currentProcessingTime();
+            endedSeenAt.update(now);
+            ctx.timerService().registerProcessingTimeTimer(now + settings.graceMs());
+        }
+        CallEvent end = ended.value();
+        if (end != null && allTracksEnded(end)) {
+            write(end, true, ctx, out);
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<RecordingArchived> out) throws Exception {
+        CallEvent end = ended.value();
+        if (end != null && frames.get().iterator().hasNext()) {
+            LOG.warn("call {}: not every track ended within {} ms of the call's end; archiving what arrived",
+                    end.callId(), settings.graceMs());
+            write(end, false, ctx, out);
+        }
+    }
+
+    private boolean allTracksEnded(CallEvent end) throws Exception {
+        List<String> done = new ArrayList<>();
+        endedTracks.get().forEach(done::add);
+        return end.tracks().stream().allMatch(t -> done.contains(t.name()));
+    }
+
+    private void write(CallEvent end, boolean complete, Context ctx, Collector<RecordingArchived> out) throws Exception {
+        List<AudioFrame> all = new ArrayList<>();
+        frames.get().forEach(all::add);
+        try {
+            if (!all.isEmpty()) {
+                RecordingKey key = new RecordingKey(end.tenant(), end.callId());
+                DualTrackRecording recording = DualTrackRecording.fromFrames(all);
+                long sealed = archive.archive(key, recording);
+                long since = ctx.timerService().currentProcessingTime() - endedSeenAt.value();
+                out.collect(new RecordingArchived(end.tenant(), end.callId(), recording.durationMs(), sealed, complete, since));
+            }
+        } catch (UnknownKeyException | IllegalArgumentException e) {
+            // The audio itself never goes to the dead letters: they are not encrypted. It stays on calls.audio.
+            DeadLetter letter = DeadLetters.of(STAGE, end.callId(), "recording not archived: " + e.getMessage(), new byte[0]);
+            ctx.output(DeadLetters.TAG, letter);
+            LOG.warn("call {} of tenant {}: recording not archived: {}", end.callId(), end.tenant(), e.getMessage());
+        } catch (IOException e) {
+            // A full or failing disk: fail the task, so Flink retries from the last checkpoint instead of losing it.
+            throw new IOException("cannot archive call " + end.callId() + ": " + e.getMessage(), e);
+        }
+        frames.clear();
+        ended.clear();
+        endedSeenAt.clear();
+        endedTracks.clear();
+    }
+}

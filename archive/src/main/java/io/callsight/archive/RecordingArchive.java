@@ -1,0 +1,96 @@
+package io.callsight.archive;
+
+import io.callsight.asr.audio.AudioFormatException;
+import io.callsight.tenants.crypto.EnvelopeCipher;
+import io.callsight.tenants.crypto.EnvelopeException;
+import io.callsight.tenants.crypto.UnknownKeyException;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Every call's recording, readable only with its tenant's key: each recording is sealed with a fresh data key
+ * wrapped by the tenant's key-encryption key ({@link EnvelopeCipher}), bound to its tenant and call id, and kept in
+ * a {@link RecordingStore}. Rotating a tenant's key re-wraps the data keys ({@link #rewrap}); the audio is never
+ * re-encrypted. Shredding the tenant's keys makes all its recordings unreadable.
+ */
+public final class RecordingArchive {
+    private final RecordingStore store;
+    private final EnvelopeCipher cipher;
+
+    public RecordingArchive(RecordingStore store, EnvelopeCipher cipher) {
+        this.store = store;
+        this.cipher = cipher;
+    }
+
+    public RecordingStore store() {
+        return store;
+    }
+
+    /** Seals and stores the call's recording (replacing an earlier one of the same call); returns the sealed size. */
+    public long archive(RecordingKey key, DualTrackRecording recording) throws IOException, UnknownKeyException {
+        byte[] sealed = cipher.seal(key.tenant(), key.callId(), recording.toWav()).bytes();
+        store.put(key, sealed);
+        return sealed.length;
+    }
+
+    /**
+     * The call's recording, opened with its tenant's key. A file that fails its checksum, a sealed recording whose
+     * authentication fails, one made for another tenant or call, or one whose key was shredded: each is refused with
+     * its reason, never played.
+     */
+    public Optional<DualTrackRecording> open(RecordingKey key)
+            throws IOException, CorruptRecordingException, EnvelopeException {
+        Optional<byte[]> sealed = store.get(key);
+        if (sealed.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] wav = cipher.open(key.tenant(), key.callId(), sealed.get());
+        try {
+            return Optional.of(DualTrackRecording.fromWav(wav));
+        } catch (AudioFormatException e) {
+            throw new CorruptRecordingException("recording " + key + " opened but holds no valid audio: " + e.getMessage());
+        }
+    }
+
+    /** Re-wraps every recording of the tenant under its current key version; returns how many changed. */
+    public int rewrap(String tenant) throws IOException, CorruptRecordingException, EnvelopeException {
+        int changed = 0;
+        for (StoredRecording r : store.list(tenant)) {
+            Optional<byte[]> sealed = store.get(r.key());
+            if (sealed.isPresent()) {
+                byte[] rewrapped = cipher.rewrap(sealed.get());
+                if (!java.util.Arrays.equals(rewrapped, sealed.get())) {
+                    store.put(r.key(), rewrapped);
+                    changed++;
+                }
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * Deletes recordings archived longer ago than their tenant's retention ({@code retention} gives it in days per
+     * tenant, empty for a tenant no longer registered: its recordings are kept until someone decides).
+     */
+    public List<StoredRecording> sweep(Instant now, Function<String, Optional<Integer>> retentionDays) throws IOException {
+        List<StoredRecording> deleted = new ArrayList<>();
+        for (String tenant : store.tenants()) {
+            Optional<Integer> days = retentionDays.apply(tenant);
+            if (days.isEmpty()) {
+                continue;
+            }
+            Instant cutoff = now.minus(Duration.ofDays(days.get()));
+            for (StoredRecording r : store.list(tenant)) {
+                if (r.archivedAt().isBefore(cutoff) && store.delete(r.key())) {
+                    deleted.add(r);
+                }
+            }
+        }
+        return deleted;
+    }
+}
