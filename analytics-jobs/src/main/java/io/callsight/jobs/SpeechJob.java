@@ -56,7 +56,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *                                                      └─ track summaries ─┐                     redacted utterances │
  * calls.events ─decode──────────────────────────────────────────────────────┴▶ keyBy(call) ◀───────────────────────┘
  *                                                    BuildCallDocuments (status, counts, compliance) ─▶ ES calls
- * anything undecodable or failing ─▶ calls.deadletter
+ * audio + events of a call ─▶ keyBy(call) ─ArchiveRecordings (once ended: stereo WAV, sealed)─▶ archive, calls.recordings
+ * anything undecodable or failing, and every record of a tenant not in the registry ─▶ calls.deadletter
  * </pre>
  *
  * Sources and sinks are parameters ({@link #build}) so tests run the same topology on other endpoints.

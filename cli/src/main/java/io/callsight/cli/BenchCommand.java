@@ -1,7 +1,7 @@
 package io.callsight.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print the figures the docs quote, with a baseline from the same run.",

@@ -1,7 +1,7 @@
 package io.callsight.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code callsight} command. Each subcommand is a class of its own; {@code --help} works on all. */
 @Command(name = "callsight",

@@ -99,6 +99,11 @@ final class DemoCommand implements Callable<Integer> {
                 agreement.disagreements().forEach(d -> System.out.println("  " + d));
             }
         }
+        System.out.println(ArchivedRecordings.summary(ArchivedRecordings.await(local.config().kafkaBootstrap(), callIds,
+                importedSince, Duration.ofSeconds(60)), callIds.size()));
+        imported.stream().filter(ImportResult::ok).findFirst().ifPresent(first -> System.out.println(
+                "  listen to one: ./callsight recordings get " + first.callId() + " --tenant " + first.tenant()
+                        + " -o call.wav   (decrypted with its tenant's key)"));
         String url = local.config().esUrl();
         System.out.println();
         System.out.println("Search the transcripts yourself, e.g. every customer who mentioned a card:");

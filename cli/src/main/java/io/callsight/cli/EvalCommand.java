@@ -4,10 +4,10 @@ import io.callsight.nlp.eval.EvalRequest;
 import io.callsight.nlp.eval.NluEvaluation;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Evaluate a tenant's current model on a labeled file: accuracy, macro-F1, per-class table,",

@@ -4,9 +4,9 @@ import io.callsight.nlp.intents.definition.ValidateIntentsCli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "intents", mixinStandardHelpOptions = true,
         description = "Tenant intent definitions (YAML, JSON or text,label CSV).",

@@ -7,9 +7,9 @@ import io.callsight.nlp.training.TrainRequest;
 import io.callsight.training.denoise.TrainDenoiser;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train Callsight's models (DJL + PyTorch on CPU, offline).",

@@ -1,19 +1,36 @@
 package io.callsight.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.callsight.archive.DualTrackRecording;
+import io.callsight.archive.FileSystemRecordingStore;
+import io.callsight.archive.RecordingArchive;
+import io.callsight.archive.RecordingKey;
+import io.callsight.asr.audio.Pcm;
+import io.callsight.asr.audio.WavAudio;
+import io.callsight.asr.audio.WavFile;
 import io.callsight.asr.eval.WordErrorRate;
 import io.callsight.events.AudioCodec;
+import io.callsight.events.AudioFrame;
+import io.callsight.events.CallEvent;
 import io.callsight.events.DeadLetter;
 import io.callsight.events.JsonCodec;
 import io.callsight.events.Topics;
 import io.callsight.events.Track;
 import io.callsight.ingest.ImportResult;
+import io.callsight.ingest.KafkaCallSink;
 import io.callsight.search.query.ModelUsage;
 import io.callsight.search.query.ModelUsageQueries;
 import io.callsight.search.query.TranscriptQueries;
 import io.callsight.stack.StackConfig;
+import io.callsight.tenants.TenantPaths;
+import io.callsight.tenants.crypto.EnvelopeCipher;
+import io.callsight.tenants.crypto.EnvelopeException;
+import io.callsight.tenants.crypto.MasterKey;
+import io.callsight.tenants.crypto.TenantKeyring;
 import io.callsight.tts.CallReference;
 import io.callsight.tts.DemoCallGenerator;
 import io.callsight.tts.DemoCallRenderer;
@@ -62,7 +79,7 @@ class EndToEndStackTest {
             List.of("bank-01-card-lost", "ins-02-claim-delay-escalation", "tel-01-internet-outage");
     private static final Duration INDEXING_TIMEOUT = Duration.ofMinutes(8);
 
-    @TempDir
+    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS) // a failed run keeps its logs and data
     static Path work;
 
     private LocalStack stack;
@@ -369,6 +386,133 @@ class EndToEndStackTest {
                         "utterance " + callId + "/" + doc.get("track") + " " + start + ".." + end + " in no segment " + segments);
             }
         }
+    }
+
+    /**
+     * Every imported call is archived as one encrypted dual-track recording: the file holds no WAV header, opens only
+     * with its tenant's key, and its audio is the recording that was imported, sample for sample.
+     */
+    @Test
+    @Order(8)
+    void everyCallIsArchivedEncryptedAndOpensToTheImportedAudio() throws Exception {
+        TenantPaths paths = TenantPaths.resolve(stack.config().dataDir(), null, Map.of());
+        RecordingArchive archive = new RecordingArchive(new FileSystemRecordingStore(FlinkJobs.archiveDir(stack.config())),
+                new EnvelopeCipher(TenantKeyring.open(paths.keyring(), MasterKey.load(paths, Map.of()))));
+        for (int i = 0; i < wavs.size(); i++) {
+            String tenant = CallReference.read(wavs.get(i).resolveSibling(SCRIPTS.get(i) + ".json")).tenant();
+            RecordingKey key = new RecordingKey(tenant, callIds.get(i));
+            Path file = ((FileSystemRecordingStore) archive.store()).file(key);
+            long deadline = System.currentTimeMillis() + 120_000;
+            while (!Files.exists(file) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(250);
+            }
+            assertTrue(Files.exists(file), "no archived recording at " + file);
+            byte[] stored = Files.readAllBytes(file);
+            WavAudio source = WavFile.read(wavs.get(i));
+            assertTrue(indexOf(stored, "RIFF".getBytes(StandardCharsets.US_ASCII)) < 0, "no WAV header in the archive file");
+            assertTrue(indexOf(stored, java.util.Arrays.copyOfRange(source.channelBytes()[0], 16_000, 16_064)) < 0,
+                    "no run of the source audio in the archive file");
+            DualTrackRecording recording = archive.open(key).orElseThrow();
+            assertArrayEquals(Pcm.decode(source.codec(), source.channelBytes()[0]), recording.pcm(Track.CUSTOMER), key + " customer");
+            assertArrayEquals(Pcm.decode(source.codec(), source.channelBytes()[1]), recording.pcm(Track.AGENT), key + " agent");
+            String otherTenant = tenant.equals("acme-bank") ? "nova-telecom" : "acme-bank";
+            Files.createDirectories(file.getParent().resolveSibling(otherTenant));
+            Files.copy(file, file.getParent().resolveSibling(otherTenant).resolve(file.getFileName()));
+            assertThrows(EnvelopeException.class, () -> archive.open(new RecordingKey(otherTenant, key.callId())),
+                    "a recording moved to another tenant does not open with that tenant's key");
+            Files.delete(file.getParent().resolveSibling(otherTenant).resolve(file.getFileName()));
+        }
+    }
+
+    /** import refuses a tenant the registry does not know; the job dead-letters one that slips past (another producer). */
+    @Test
+    @Order(9)
+    void unknownTenantsAreRefusedAtImportAndDeadLetteredByTheJob() throws Exception {
+        Path wav = work.resolve("globex.wav");
+        Files.copy(wavs.get(0), wav);
+        Files.writeString(work.resolve("globex.json"), "{\"tenant\": \"globex\", \"callId\": \"globex-1\"}");
+        ImportResult refused = ImportCommand.importCalls(stack.config().kafkaBootstrap(), registry, "demo", 100, List.of(wav)).get(0);
+        assertTrue(refused.error().contains("unknown tenant 'globex'"), refused.describe());
+
+        String callId = "intruder-" + UUID.randomUUID();
+        try (KafkaCallSink sink = KafkaCallSink.perCallTransaction(stack.config().kafkaBootstrap())) {
+            var call = sink.start(new CallEvent("globex", callId, CallEvent.Type.STARTED, CallEvent.Direction.INBOUND, null,
+                    null, null, null, List.of(Track.CUSTOMER), 0, 0, "x.wav", 1));
+            call.frames(List.of(new AudioFrame("globex", callId, Track.CUSTOMER, 0, 0, AudioCodec.PCMU, 8000, new byte[800], true)));
+            call.end(new CallEvent("globex", callId, CallEvent.Type.ENDED, CallEvent.Direction.INBOUND, null,
+                    null, null, null, List.of(Track.CUSTOMER), 0, 100, "x.wav", 2));
+        }
+        JsonCodec<DeadLetter> codec = JsonCodec.of(DeadLetter.class);
+        List<DeadLetter> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = committedReader()) {
+            consumer.subscribe(List.of(Topics.DEAD_LETTER));
+            long deadline = System.currentTimeMillis() + 120_000;
+            while (found.size() < 3 && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofSeconds(1))) {
+                    DeadLetter letter = codec.decode(r.value());
+                    if (letter.key() != null && letter.key().startsWith(callId)) {
+                        found.add(letter);
+                    }
+                }
+            }
+        }
+        assertEquals(3, found.size(), "STARTED, the frame and ENDED of the unknown tenant: " + found);
+        assertTrue(found.stream().allMatch(d -> d.stage().equals("tenant") && d.reason().contains("unknown tenant 'globex'")),
+                found.toString());
+        assertTrue(es.transcript(callId).isEmpty(), "nothing of it was indexed");
+    }
+
+    /** The demo's API keys, AudioHook secrets and the master key appear in no log, Kafka record or ES document. */
+    @Test
+    @Order(10)
+    void secretsNeverReachLogsKafkaOrElasticsearch() throws Exception {
+        TenantPaths paths = TenantPaths.resolve(stack.config().dataDir(), null, Map.of());
+        List<String> secrets = new ArrayList<>();
+        JsonCodec.MAPPER.readTree(paths.demoKeys().toFile()).path("tenants").forEach(t -> {
+            secrets.add(t.path("ingest").path("key").asText());
+            secrets.add(t.path("qa").path("key").asText());
+            secrets.add(t.path("audiohook_secret").asText());
+        });
+        secrets.add(Files.readString(paths.masterKeyFile()).trim());
+        assertEquals(10, secrets.stream().filter(x -> x.length() >= 20).distinct().count(), secrets.size() + " secrets read");
+
+        StringBuilder seen = new StringBuilder();
+        try (var logs = Files.walk(stack.config().dataDir())) {
+            for (Path log : logs.filter(f -> f.toString().endsWith(".log") || f.toString().endsWith(".out")).toList()) {
+                seen.append(Files.readString(log, StandardCharsets.ISO_8859_1));
+            }
+        }
+        try (KafkaConsumer<String, byte[]> consumer = committedReader()) {
+            consumer.subscribe(List.of(Topics.EVENTS, Topics.TRANSCRIPTS, Topics.INSIGHTS, Topics.SEGMENTS,
+                    Topics.DEAD_LETTER, Topics.RECORDINGS));
+            long deadline = System.currentTimeMillis() + 15_000;
+            while (System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofSeconds(1))) {
+                    seen.append(r.key()).append(new String(r.value(), StandardCharsets.ISO_8859_1));
+                }
+            }
+        }
+        for (String id : callIds) {
+            seen.append(es.call(id));
+            es.utterances(id).forEach(seen::append);
+        }
+        assertTrue(seen.length() > 10_000, "read logs, records and documents: " + seen.length() + " chars");
+        for (String secret : secrets) {
+            assertTrue(seen.indexOf(secret) < 0, "a secret of the demo tenants leaked (" + secret.substring(0, 6) + "...)");
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     /** A fresh consumer group reading committed records from the start. */

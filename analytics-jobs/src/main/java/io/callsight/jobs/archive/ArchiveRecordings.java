@@ -27,13 +27,20 @@ import org.slf4j.LoggerFactory;
  * Over means: the ENDED event is here and every track it names has sent its last frame, or the grace period after
  * ENDED ran out (a track that never ended is archived as far as it got).
  *
- * <p>The frames live in checkpointed state and are dropped only after the archive write returned: a task killed
- * mid-write restarts from the last checkpoint, gets the call's records again and writes the recording again
- * (the store's writes are atomic, so the half-written attempt is never seen). Keyed by call id.
+ * <p>The frames live in checkpointed state and leave it only after the archive write returned: a task killed
+ * mid-write restarts from the last checkpoint, gets the call's records again and writes the recording again (the
+ * store's writes are atomic, so the half-written attempt is never seen).
+ *
+ * <p>A call imported again reuses its call id, and its frames can reach this operator before the first run is
+ * written (the tracks travel on different partitions, at different paces). So the frames are not dropped at the
+ * write but kept until the call has been quiet for {@link #LINGER_MS}; a frame seen twice is placed once, and a
+ * second ENDED with all tracks ended writes the (same) recording again, whole. Keyed by call id.
  */
 public final class ArchiveRecordings extends KeyedProcessFunction<String, ArchiveInput, RecordingArchived> {
     public static final String STAGE = "archive";
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveRecordings.class);
+    static final long LINGER_MS = 120_000;
+    static final long ABANDON_AFTER_MS = 24 * 3_600_000L;
 
     private final ArchiveSettings settings;
     private transient RecordingArchive archive;
@@ -41,6 +48,12 @@ public final class ArchiveRecordings extends KeyedProcessFunction<String, Archiv
     private transient ValueState<CallEvent> ended;
     private transient ValueState<Long> endedSeenAt;
     private transient ListState<String> endedTracks;
+    /** When the grace period of the call's pending ENDED runs out (a timer of an earlier run is not it). */
+    private transient ValueState<Long> graceDeadline;
+    /** When the frames of a written call are let go if nothing more of it arrives. */
+    private transient ValueState<Long> lingerDeadline;
+    /** When frames that never got an ENDED event are given up (a producer died mid-call and never came back). */
+    private transient ValueState<Long> abandonDeadline;
 
     public ArchiveRecordings(ArchiveSettings settings) {
         this.settings = settings;
@@ -53,20 +66,29 @@ public final class ArchiveRecordings extends KeyedProcessFunction<String, Archiv
         ended = getRuntimeContext().getState(new ValueStateDescriptor<>("ended", CallEvent.class));
         endedSeenAt = getRuntimeContext().getState(new ValueStateDescriptor<>("ended-seen-at", Long.class));
         endedTracks = getRuntimeContext().getListState(new ListStateDescriptor<>("ended-tracks", String.class));
+        graceDeadline = getRuntimeContext().getState(new ValueStateDescriptor<>("grace-deadline", Long.class));
+        lingerDeadline = getRuntimeContext().getState(new ValueStateDescriptor<>("linger-deadline", Long.class));
+        abandonDeadline = getRuntimeContext().getState(new ValueStateDescriptor<>("abandon-deadline", Long.class));
     }
 
     @Override
     public void processElement(ArchiveInput input, Context ctx, Collector<RecordingArchived> out) throws Exception {
+        long now = ctx.timerService().currentProcessingTime();
         if (input.frame() != null) {
+            if (abandonDeadline.value() == null) {
+                schedule(abandonDeadline, now + ABANDON_AFTER_MS, ctx);
+            }
+            if (lingerDeadline.value() != null) {
+                schedule(lingerDeadline, now + LINGER_MS, ctx); // more of a written call: keep its frames a while longer
+            }
             frames.add(input.frame());
             if (input.frame().endOfTrack()) {
                 endedTracks.add(input.frame().track().name());
             }
         } else if (input.event().type() == CallEvent.Type.ENDED) {
             ended.update(input.event());
-            long now = ctx.timerService().currentProcessingTime();
             endedSeenAt.update(now);
-            ctx.timerService().registerProcessingTimeTimer(now + settings.graceMs());
+            schedule(graceDeadline, now + settings.graceMs(), ctx);
         }
         CallEvent end = ended.value();
         if (end != null && allTracksEnded(end)) {
@@ -77,11 +99,32 @@ public final class ArchiveRecordings extends KeyedProcessFunction<String, Archiv
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<RecordingArchived> out) throws Exception {
         CallEvent end = ended.value();
-        if (end != null && frames.get().iterator().hasNext()) {
-            LOG.warn("call {}: not every track ended within {} ms of the call's end; archiving what arrived",
-                    end.callId(), settings.graceMs());
-            write(end, false, ctx, out);
+        if (is(graceDeadline, timestamp)) {
+            graceDeadline.clear();
+            if (end != null && frames.get().iterator().hasNext()) {
+                LOG.warn("call {}: not every track ended within {} ms of the call's end; archiving what arrived",
+                        end.callId(), settings.graceMs());
+                write(end, false, ctx, out);
+            }
+        } else if (is(lingerDeadline, timestamp) && end == null) {
+            clear(ctx); // written, and quiet since
+        } else if (is(abandonDeadline, timestamp) && end == null && lingerDeadline.value() == null) {
+            LOG.warn("call {}: frames but no ENDED event for {} h; dropping them from the archive's state (they stay "
+                    + "on calls.audio until its retention)", ctx.getCurrentKey(), ABANDON_AFTER_MS / 3_600_000);
+            clear(ctx);
         }
+    }
+
+    private static boolean is(ValueState<Long> timer, long timestamp) throws IOException {
+        return Long.valueOf(timestamp).equals(timer.value());
+    }
+
+    private static void schedule(ValueState<Long> timer, long at, Context ctx) throws IOException {
+        if (timer.value() != null) {
+            ctx.timerService().deleteProcessingTimeTimer(timer.value());
+        }
+        timer.update(at);
+        ctx.timerService().registerProcessingTimeTimer(at);
     }
 
     private boolean allTracksEnded(CallEvent end) throws Exception {
@@ -93,22 +136,42 @@ public final class ArchiveRecordings extends KeyedProcessFunction<String, Archiv
     private void write(CallEvent end, boolean complete, Context ctx, Collector<RecordingArchived> out) throws Exception {
         List<AudioFrame> all = new ArrayList<>();
         frames.get().forEach(all::add);
+        long now = ctx.timerService().currentProcessingTime();
         try {
             if (!all.isEmpty()) {
                 RecordingKey key = new RecordingKey(end.tenant(), end.callId());
                 DualTrackRecording recording = DualTrackRecording.fromFrames(all);
                 long sealed = archive.archive(key, recording);
-                long since = ctx.timerService().currentProcessingTime() - endedSeenAt.value();
-                out.collect(new RecordingArchived(end.tenant(), end.callId(), recording.durationMs(), sealed, complete, since));
+                out.collect(new RecordingArchived(end.tenant(), end.callId(), recording.durationMs(), sealed, complete,
+                        now - endedSeenAt.value()));
             }
         } catch (UnknownKeyException | IllegalArgumentException e) {
             // The audio itself never goes to the dead letters: they are not encrypted. It stays on calls.audio.
             DeadLetter letter = DeadLetters.of(STAGE, end.callId(), "recording not archived: " + e.getMessage(), new byte[0]);
             ctx.output(DeadLetters.TAG, letter);
             LOG.warn("call {} of tenant {}: recording not archived: {}", end.callId(), end.tenant(), e.getMessage());
+            clear(ctx);
+            return;
         } catch (IOException e) {
             // A full or failing disk: fail the task, so Flink retries from the last checkpoint instead of losing it.
             throw new IOException("cannot archive call " + end.callId() + ": " + e.getMessage(), e);
+        }
+        ended.clear();
+        endedSeenAt.clear();
+        endedTracks.clear();
+        if (graceDeadline.value() != null) {
+            ctx.timerService().deleteProcessingTimeTimer(graceDeadline.value());
+            graceDeadline.clear();
+        }
+        schedule(lingerDeadline, now + LINGER_MS, ctx);
+    }
+
+    private void clear(Context ctx) throws Exception {
+        for (ValueState<Long> timer : List.of(graceDeadline, lingerDeadline, abandonDeadline)) {
+            if (timer.value() != null) {
+                ctx.timerService().deleteProcessingTimeTimer(timer.value());
+                timer.clear();
+            }
         }
         frames.clear();
         ended.clear();
