@@ -188,9 +188,50 @@ SPLIT_TAILS = {
 }
 
 
+# Written after the first measurement on `test`, when `test` had been looked at: wording neither split has.
+HOLDOUT_FRAMES = {
+    "card": ["the card i'd like to use is {P}", "ok ready {P}", "it's the one ending in well the full number is {P}",
+             "put it on {P} please", "numbers are {P}", "let me read it {P}"],
+    "phone": ["my daytime number is {P}", "you can get me on {P} any time", "the contact number is {P}",
+              "my work phone {P}", "ring {P} and ask for me", "my number changed to {P}"],
+    "account": ["my account reference is {P}", "the policy is {P} i think", "i've got the letter here it says {P}",
+                "customer reference {P}", "my loyalty number is {P}", "booking reference {P} please"],
+    "ssn": ["you want my social it's {P}", "social security number {P} that's right", "the number on my card social {P}",
+            "ssn is {P} ok"],
+    "dob": ["i was born the {P}", "my date of birth it's {P}", "date of birth is {P} yes", "birthday's {P}",
+            "i was born on the day {P}", "the dob is {P}"],
+    "amount": ["it went up by {K}", "i only have {K} left", "the deposit was {K}", "you owe me {K}",
+               "the quote said {K}", "i spent {K} on it"],
+    "time": ["i'm only home until {K}", "the call dropped at {K}", "come round at {K}", "the shop opens at {K}",
+             "i'll ring again at {K}", "any time after {K} works"],
+    "count": ["i only used it {K}", "we bought {K}", "you sent me {K} already", "it crashed {K} today",
+              "they called {K}", "i asked {K}"],
+    "duration": ["i've been a member {K}", "i was without power {K}", "the wait was {K}", "it lasted {K}",
+                 "the phone was dead {K}", "i've waited {K} for this"],
+    "date": ["my direct debit goes out on {K}", "the letter is dated {K}", "i booked it for {K}",
+             "the renewal was on {K}", "we spoke on {K}", "it arrived {K}"],
+    "address": ["the flat is at {K}", "please post it to {K}", "i'm at {K} now", "our office is at {K}"],
+    "other": ["my score was {K}", "i'm in row {K}", "it's size {K}", "the tv is on {K}", "it says error {K}",
+              "i'm on level {K}"],
+}
+HOLDOUT_SPLIT = {
+    "heads": ["the card number is {A}", "policy {A}", "ok {A}", "my cell is {A}", "well it's {A}", "the reference is {A}"],
+    "tails": ["{B} is that right", "{B} thanks", "then {B}", "{B} ok"],
+    "mixed": ["{P} is the account and i paid {K}", "since {K} i've used {P}", "the card {P} and it took {K}"],
+    "split_keep_heads": ["i called {A}", "we have been there {A}", "maybe {A}"],
+    "split_keep_tails": ["{B} later", "{B} at most", "{B} or so"],
+}
+
+
 def half(frames, split):
+    if split == "holdout":
+        return None
     mid = (len(frames) + 1) // 2
     return frames[:mid] if split == "tune" else frames[mid:]
+
+
+def frames_for(kind, split):
+    return HOLDOUT_FRAMES[kind] if split == "holdout" else half(FRAMES[kind], split)
 
 
 class Generator:
@@ -254,7 +295,7 @@ class Generator:
             digits = "800" + digits[3:]
         else:
             spoken = self.reader.read(digits, groups, **opts)
-        frame = r.choice(half(FRAMES[kind], self.split))
+        frame = r.choice(frames_for(kind, self.split))
         self.add(kind, style, frame, personal=(spoken, kind))
 
     def dob(self):
@@ -273,7 +314,7 @@ class Generator:
             p = "%d/%d/%02d" % (m, d, y % 100)
         else:
             p = self.reader.read("%02d%02d" % (m, d), [2, 2], oh=0.8) + " " + year_words(y, r, True)
-        frame = r.choice(half(FRAMES["dob"], self.split))
+        frame = r.choice(frames_for("dob", self.split))
         if frame.endswith("born {P}") and form in ("day_of_month",) and not p.startswith("the "):
             p = "the " + p
         self.add("dob", form, frame, personal=(p, "dob"))
@@ -286,8 +327,8 @@ class Generator:
         cut = r.randrange(2, min(6, len(digits) - 2))
         a = self.reader.read(digits[:cut], [cut], **opts)
         b = self.reader.read(digits[cut:], [len(digits) - cut], **opts)
-        head = r.choice(SPLIT_HEADS[self.split])
-        tail = r.choice(SPLIT_TAILS[self.split])
+        head = r.choice(HOLDOUT_SPLIT["heads"] if self.split == "holdout" else SPLIT_HEADS[self.split])
+        tail = r.choice(HOLDOUT_SPLIT["tails"] if self.split == "holdout" else SPLIT_TAILS[self.split])
         prev, prev_spans = fill(head, {"A": (a, "remove", kind)})
         text, text_spans = fill(tail, {"B": (b, "remove", kind)})
         self.samples.append(sample(self.split, "split-" + kind, style, prev, prev_spans, text, text_spans))
@@ -415,8 +456,10 @@ class Generator:
         b = r.choice([cardinal(r.randrange(2, 6)) + " days", UNITS[r.randrange(2, 10)] + " times",
                       cardinal(r.randrange(2, 6)) + " of my lines", "two weeks", "four of us"])
         heads = {"tune": ["it was {A}", "i've been waiting {A}", "we have {A}"],
-                 "test": ["the last time was {A}", "honestly {A}", "i'd say {A}"]}
-        tails = {"tune": ["{B} ago", "{B} are affected", "{B} now"], "test": ["{B} really", "{B} in a row", "{B} i think"]}
+                 "test": ["the last time was {A}", "honestly {A}", "i'd say {A}"],
+                 "holdout": HOLDOUT_SPLIT["split_keep_heads"]}
+        tails = {"tune": ["{B} ago", "{B} are affected", "{B} now"], "test": ["{B} really", "{B} in a row", "{B} i think"],
+                 "holdout": HOLDOUT_SPLIT["split_keep_tails"]}
         prev, prev_spans = fill(r.choice(heads[self.split]), {"A": (a, "keep", "split")})
         text, text_spans = fill(r.choice(tails[self.split]), {"B": (b, "keep", "split")})
         s = sample(self.split, "split-keep", "split", prev, [], text, text_spans)
@@ -426,7 +469,7 @@ class Generator:
         self.samples.append(s)
 
     def keep(self, kind, form, value):
-        frame = self.rnd.choice(half(FRAMES[kind], self.split))
+        frame = self.rnd.choice(frames_for(kind, self.split))
         self.add(kind, form, frame, keep=(value, kind))
 
     def add(self, kind, style, frame, personal=None, keep=None):
@@ -449,7 +492,8 @@ class Generator:
                       MONTHS[r.randrange(12)] + " " + ORD[r.randrange(1, 29)]])
         frames = {"tune": ["the charge of {K} went on account {P}", "my card {P} was charged on {K}",
                            "number {P} and i waited {K}"],
-                  "test": ["i paid {K} with {P}", "on {K} someone used {P}", "it's {P} and it took {K}"]}
+                  "test": ["i paid {K} with {P}", "on {K} someone used {P}", "it's {P} and it took {K}"],
+                  "holdout": HOLDOUT_SPLIT["mixed"]}
         text, spans = fill(r.choice(frames[self.split]), {"P": (p, "remove", "mixed"), "K": (k, "keep", "mixed")})
         self.samples.append(sample(self.split, "mixed", style, None, [], text, spans))
 
@@ -498,6 +542,7 @@ def sample(split, kind, style, prev, prev_spans, text, text_spans):
 if __name__ == "__main__":
     out = Path(__file__).with_name("sentences.jsonl")
     rows = Generator("tune", 20261203).run(210, 224) + Generator("test", 77001).run(175, 184)
+    rows += Generator("holdout", 90210).run(175, 184)
     with out.open("w", encoding="utf-8") as f:
         for s in rows:
             f.write(json.dumps(s, ensure_ascii=False) + "\n")
