@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print the figures the docs quote, with a baseline from the same run.",
-        subcommands = {AsrBenchmark.class, FrontendBenchmark.class, NluBenchmarkCommand.class})
+        subcommands = {AsrBenchmark.class, FrontendBenchmark.class, NluBenchmarkCommand.class, RedactionBenchmarkCommand.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {

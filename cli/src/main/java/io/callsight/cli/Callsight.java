@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 TrainCommand.class,
                 EvalCommand.class,
                 ModelsCommand.class,
+                RedactCommand.class,
                 DemoCommand.class,
                 BenchCommand.class,
                 JobsCommand.class,
