@@ -60,6 +60,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * anything undecodable or failing, and every record of a tenant not in the registry ─▶ calls.deadletter
  * </pre>
  *
+ * AnalyzeUtterances is keyed by call/track too: it keeps the end of each track's last utterance, for personal
+ * numbers a pause split in two.
+ *
  * Sources and sinks are parameters ({@link #build}) so tests run the same topology on other endpoints.
  */
 public final class SpeechJob {
@@ -187,6 +190,7 @@ public final class SpeechJob {
                 .uid("transcribe");
         // Nothing downstream of this sees unredacted text: ES, calls.transcripts and calls.insights all read `analyzed`.
         SingleOutputStreamOperator<AnalyzedUtterance> analyzed = utterances
+                .keyBy(AnalyzeUtterances::trackKey) // per-track state: a number split across two utterances
                 .process(new AnalyzeUtterances(nlu)).name("analyze utterances (NLU, redaction)")
                 .uid("analyze");
 

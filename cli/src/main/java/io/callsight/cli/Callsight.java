@@ -19,6 +19,7 @@ import picocli.CommandLine;
                 EvalCommand.class,
                 ModelsCommand.class,
                 TenantsCommand.class,
+                RedactCommand.class,
                 DemoCommand.class,
                 BenchCommand.class,
                 JobsCommand.class,

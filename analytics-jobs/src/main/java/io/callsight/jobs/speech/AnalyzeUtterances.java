@@ -1,15 +1,22 @@
 package io.callsight.jobs.speech;
 
+import io.callsight.events.AudioFrame;
 import io.callsight.events.JsonCodec;
 import io.callsight.events.Utterance;
 import io.callsight.nlp.insights.Analysis;
 import io.callsight.nlp.insights.ModelRegistry;
 import io.callsight.nlp.insights.RedactedUtterance;
 import io.callsight.nlp.insights.UtteranceAnalyzer;
+import io.callsight.nlp.redaction.TrackTail;
+import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,12 +27,18 @@ import org.slf4j.LoggerFactory;
  * manager (acquired in {@link #open}, released in {@link #close}) that picks up new model versions by itself.
  * <p>One utterance whose analysis fails goes to the dead letters with the reason, and is still indexed: redacted
  * with every category on, without an insight. Unredacted text never leaves this operator.
+ * <p>Keyed by call track ({@link #trackKey}): the end of each track's last utterance ({@link TrackTail}) is kept in
+ * state, so a personal number a pause split across two utterances is removed from the second one. The first one
+ * has been published by then and was judged on its own. The tail holds recognized, unredacted words, so it lives
+ * only in this operator's state, is replaced by every utterance, and expires with {@link #TAIL_TTL}.
  */
-public final class AnalyzeUtterances extends ProcessFunction<Utterance, AnalyzedUtterance> {
+public final class AnalyzeUtterances extends KeyedProcessFunction<String, Utterance, AnalyzedUtterance> {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(AnalyzeUtterances.class);
     private static final JsonCodec<Utterance> JSON = JsonCodec.of(Utterance.class);
     public static final String STAGE = "analyze";
+    /** Far longer than {@link TrackTail#MAX_PAUSE_MS}: only there so that ended calls leave no state behind. */
+    static final Duration TAIL_TTL = Duration.ofMinutes(10);
 
     /** Where the tenant models are and how often to look for new versions; shipped to the task managers. */
     public record Settings(String modelsDir, long refreshMs) implements Serializable {
@@ -34,6 +47,7 @@ public final class AnalyzeUtterances extends ProcessFunction<Utterance, Analyzed
     private final Settings settings;
     private transient ModelRegistry registry;
     private transient UtteranceAnalyzer analyzer;
+    private transient ValueState<TrackTail> tails;
 
     public AnalyzeUtterances(Settings settings) {
         this.settings = settings;
@@ -43,13 +57,24 @@ public final class AnalyzeUtterances extends ProcessFunction<Utterance, Analyzed
     public void open(OpenContext openContext) {
         registry = ModelRegistry.acquire(Path.of(settings.modelsDir()), settings.refreshMs());
         analyzer = new UtteranceAnalyzer(registry);
+        ValueStateDescriptor<TrackTail> tail = new ValueStateDescriptor<>("track-tail", TrackTail.class);
+        tail.enableTimeToLive(StateTtlConfig.newBuilder(TAIL_TTL).build());
+        tails = getRuntimeContext().getState(tail);
+    }
+
+    /** The key this operator needs: one call track, as the transcription keys its audio. */
+    public static String trackKey(Utterance u) {
+        return AudioFrame.trackKey(u.callId(), u.track());
     }
 
     @Override
-    public void processElement(Utterance u, Context ctx, Collector<AnalyzedUtterance> out) {
+    public void processElement(Utterance u, Context ctx, Collector<AnalyzedUtterance> out) throws IOException {
+        TrackTail stored = tails.value();
+        TrackTail previous = stored == null ? TrackTail.NONE : stored.continuedAt(u.startMs());
+        tails.update(TrackTail.of(u.text(), u.endMs()));
         Analysis analysis;
         try {
-            analysis = analyzer.analyze(u.tenant(), u.callId(), u.track(), u.idx(), u.text());
+            analysis = analyzer.analyze(u.tenant(), u.callId(), u.track(), u.idx(), u.text(), previous);
         } catch (RuntimeException e) {
             String reason = e.getMessage() != null ? e.getMessage() : e.toString();
             LOG.warn("utterance {} not analyzed: {}", u.id(), reason);

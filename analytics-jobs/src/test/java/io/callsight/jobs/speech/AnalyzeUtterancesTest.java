@@ -24,9 +24,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.streaming.api.operators.ProcessOperator;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,13 +67,14 @@ class AnalyzeUtterancesTest {
         return new Utterance(tenant, "call-1", Track.CUSTOMER, idx, 0, t, text, null, words, 0.9, true);
     }
 
-    private OneInputStreamOperatorTestHarness<Utterance, AnalyzedUtterance> harness() throws Exception {
+    private KeyedOneInputStreamOperatorTestHarness<String, Utterance, AnalyzedUtterance> harness() throws Exception {
         return harness(5000);
     }
 
-    private OneInputStreamOperatorTestHarness<Utterance, AnalyzedUtterance> harness(long refreshMs) throws Exception {
-        var h = new OneInputStreamOperatorTestHarness<>(new ProcessOperator<>(
-                new AnalyzeUtterances(new AnalyzeUtterances.Settings(models.toString(), refreshMs))));
+    private KeyedOneInputStreamOperatorTestHarness<String, Utterance, AnalyzedUtterance> harness(long refreshMs) throws Exception {
+        var h = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
+                new AnalyzeUtterances(new AnalyzeUtterances.Settings(models.toString(), refreshMs))),
+                AnalyzeUtterances::trackKey, Types.STRING);
         h.open();
         return h;
     }
@@ -148,5 +150,34 @@ class AnalyzeUtterancesTest {
             assertEquals(List.of(), StrictMappings.unmapped(Indices.UTTERANCES, doc.source()),
                     "every field is in the strict utterance template");
         }
+    }
+
+    private static Utterance utterance(Track track, int idx, long startMs, String text) {
+        Utterance u = utterance("acme", idx, text);
+        List<Word> words = new ArrayList<>();
+        for (Word w : u.words()) words.add(new Word(w.word(), startMs + w.startMs(), startMs + w.endMs(), w.confidence()));
+        return new Utterance("acme", "call-1", track, idx, startMs, startMs + u.endMs(), text, null, words, 0.9, true);
+    }
+
+    @Test
+    void aNumberSplitAcrossTwoUtterancesOfATrackIsRemovedFromTheSecond() throws Exception {
+        try (var h = harness()) {
+            h.processElement(new StreamRecord<>(utterance(Track.CUSTOMER, 0, 0, "yeah it's four seven")));
+            h.processElement(new StreamRecord<>(utterance(Track.AGENT, 0, 1_000, "one moment")));
+            h.processElement(new StreamRecord<>(utterance(Track.CUSTOMER, 1, 2_000, "one zero nine two six eight thanks")));
+            // the same words after a long pause are not the rest of that number
+            h.processElement(new StreamRecord<>(utterance(Track.CUSTOMER, 2, 4_000, "yeah it's four seven")));
+            h.processElement(new StreamRecord<>(utterance(Track.CUSTOMER, 3, 30_000, "one zero nine two thanks")));
+            List<AnalyzedUtterance> out = h.extractOutputValues();
+            assertEquals("yeah it's four seven", out.get(0).utterance().text(), "published before the rest came");
+            AnalyzedUtterance second = out.get(2);
+            assertEquals("[DIGITS] thanks", second.utterance().text());
+            assertEquals(List.of("[DIGITS]", "thanks"), second.utterance().words().stream().map(Word::word).toList(),
+                    "the recognized words of the number became one placeholder word");
+            assertEquals(2_000, second.utterance().words().get(0).startMs());
+            assertEquals("one zero nine two thanks", out.get(4).utterance().text());
+        }
+        assertTrue(org.apache.flink.api.common.typeinfo.TypeInformation.of(io.callsight.nlp.redaction.TrackTail.class)
+                instanceof org.apache.flink.api.java.typeutils.PojoTypeInfo, "the tail is state Flink serializes without Kryo");
     }
 }

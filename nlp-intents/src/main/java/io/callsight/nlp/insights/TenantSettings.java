@@ -17,7 +17,7 @@ import org.yaml.snakeyaml.nodes.Node;
  * A tenant's {@code tenant.yaml} next to its models ({@code <models>/<tenant>/tenant.yaml}); every key is optional:
  *
  * <pre>
- * redact: [email, card, phone, ssn, uk_ni, cn_resident_id, digit_run]   # default: all of them
+ * redact: [email, card, phone, ssn, uk_ni, cn_resident_id, dob, digit_run]   # default: all of them
  * min_digit_run: 6                                                      # digit runs this long are redacted
  * vocabulary: [Nova Telecom, FiberMax]                                   # recognizer output is corrected toward these
  * </pre>

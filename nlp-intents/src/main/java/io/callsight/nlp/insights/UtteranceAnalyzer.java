@@ -8,6 +8,7 @@ import io.callsight.nlp.entities.Entity;
 import io.callsight.nlp.entities.EntityExtractor;
 import io.callsight.nlp.redaction.PiiSpan;
 import io.callsight.nlp.redaction.Redaction;
+import io.callsight.nlp.redaction.TrackTail;
 import io.callsight.nlp.rules.ComplianceResult;
 import io.callsight.nlp.rules.KeywordHit;
 import io.callsight.nlp.rules.TimedUtterance;
@@ -48,9 +49,18 @@ public final class UtteranceAnalyzer {
      * @throws IllegalStateException  when the tenant's configuration or models cannot be loaded at all
      */
     public Analysis analyze(String tenant, String callId, Track track, int utteranceIdx, String text) {
+        return analyze(tenant, callId, track, utteranceIdx, text, TrackTail.NONE);
+    }
+
+    /**
+     * Like {@link #analyze(String, String, Track, int, String)}, with the end of the track's previous utterance
+     * ({@link TrackTail#of}; {@link TrackTail#NONE} for none), so a personal number a pause split in two is still
+     * removed from this utterance.
+     */
+    public Analysis analyze(String tenant, String callId, Track track, int utteranceIdx, String text, TrackTail previous) {
         TenantModels m = registry.tenant(tenant);
         Language language = languages.detect(text);
-        Redaction redaction = m.redactor().redact(text);
+        Redaction redaction = m.redactor().redact(text, previous);
         String nluText = m.corrector() == null ? text : m.corrector().correct(text).text();
 
         String intent = null;

@@ -11,6 +11,8 @@ public enum PiiCategory {
     UK_NI("[NI_NUMBER]"),
     CARD("[CARD]"),
     PHONE("[PHONE]"),
+    /** Dates of birth, spoken or written, found by a birth word before them or by being decades back. */
+    DOB("[DOB]"),
     /** Any other run of digits at least {@link RedactionPolicy#minDigitRun()} long: account numbers, CVVs read with expiry, PINs... */
     DIGIT_RUN("[DIGITS]");
 
@@ -33,6 +35,7 @@ public enum PiiCategory {
             case "NI", "NI_NUMBER" -> Optional.of(UK_NI);
             case "CN_ID" -> Optional.of(CN_RESIDENT_ID);
             case "DIGITS" -> Optional.of(DIGIT_RUN);
+            case "DATE_OF_BIRTH", "BIRTH_DATE", "BIRTHDATE" -> Optional.of(DOB);
             default -> Optional.empty();
         };
     }

@@ -27,6 +27,18 @@ public final class SpokenNumbers {
             Map.entry("sixteenth", 16), Map.entry("seventeenth", 17), Map.entry("eighteenth", 18),
             Map.entry("nineteenth", 19), Map.entry("twentieth", 20), Map.entry("thirtieth", 30));
 
+    /**
+     * Words a recognizer writes for a digit it heard ("for" for 4, "to"/"too" for 2, "won" for 1, "ate" for 8,
+     * "oh" for 0). They are digits only inside a number being read out: elsewhere they are the words they look like.
+     */
+    private static final Map<String, Integer> HOMOPHONES = Map.of("for", 4, "to", 2, "too", 2, "won", 1, "ate", 8, "oh", 0);
+
+    /** The digit a homophone may stand for, or empty. */
+    public static OptionalInt homophoneDigit(String word) {
+        Integer v = HOMOPHONES.get(word.toLowerCase(java.util.Locale.ROOT));
+        return v == null ? OptionalInt.empty() : OptionalInt.of(v);
+    }
+
     /** "fourth" → 4, "4th" → 4; empty for anything else. */
     public static OptionalInt ordinal(String word) {
         String w = word.toLowerCase(java.util.Locale.ROOT);

@@ -77,4 +77,129 @@ class RedactorTest {
         assertThrows(IllegalArgumentException.class, () -> RedactionPolicy.fromNames(List.of("card", "shoe"), 6));
         assertTrue(RedactionPolicy.fromNames(List.of("card", "ni_number"), 6).covers(PiiCategory.UK_NI));
     }
+
+    // ------------------------------------------------------------------ numbers as a recognizer writes them
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // homophones inside a read-out are digits (the demo call's policy number)
+            "my policy number is for four seven one zero nine to sixty eight|my policy number is [DIGITS]",
+            "account won two three four five six seven|account [DIGITS]",
+            "it's five five five ate too one oh nine nine seven|it's [PHONE]",
+            "the number is three four ate five four seven to you|the number is [DIGITS] to you",
+            // fillers and pauses between groups
+            "it's four five six, uh, seven two nine thanks|it's [DIGITS] thanks",
+            "card four one one one um one one one one er one one one one uh one one one one|card [CARD]",
+            // "and" between groups, a final "for" that is not followed by what "for" takes
+            "account four five six and seven eight nine|account [DIGITS]",
+            "member number two two three eight nine nine seven for yes|member number [DIGITS] yes",
+            // digits and number words mixed
+            "my member number is 4 five 6 seven 8 nine|my member number is [DIGITS]",
+            "call me on 555 one two three 4567|call me on [PHONE]",
+            // pairs and "double"
+            "reference sixty eight twenty one forty five|reference [DIGITS]",
+            "it's double five seven one two three nine|it's [DIGITS]",
+            // a read-out cut by the end of the utterance: removed however short, the rest may follow
+            "my policy number is four seven one|my policy number is [DIGITS]",
+            "so that's four five six, uh, seven two|so that's [DIGITS]",
+            "it's four one one one uh|it's [DIGITS] uh",
+    })
+    void numbersReadOut(String in, String expected) {
+        assertEquals(expected, all.redact(in).text());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "i was born on the third of march nineteen eighty four|i was born on [DOB]",
+            "date of birth 03/04/1984|date of birth [DOB]",
+            "my birthday is march third eighty four|my birthday is [DOB]",
+            "dob is oh three oh four eighty four|dob is [DOB]",
+            "birthday's 9/16/43|birthday's [DOB]",
+            "i was born in nineteen seventy two so|i was born in [DOB] so",
+            "my birth date is the twenty first of june two thousand and one thanks|my birth date is [DOB] thanks",
+            // a full date decades back is a birth date even without the cue (the question was on the agent's track)
+            "it's july twelfth nineteen forty eight|it's [DOB]",
+    })
+    void datesOfBirth(String in, String expected) {
+        Redaction r = all.redact(in);
+        assertEquals(expected, r.text());
+        assertEquals(PiiCategory.DOB, r.spans().get(0).category());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // amounts
+            "i was charged two hundred dollars last month", "it was $45.50", "that's forty five pounds a month",
+            "the phone costs forty nine ninety nine", "a hundred and twenty euros",
+            // times
+            "can you call me back at four thirty", "i'll be home by ten am", "from eight thirty to five thirty",
+            "the engineer comes between nine and five", "ring me at 8:30 pm",
+            // counts and durations
+            "i've called two or three times", "i have four kids", "i waited for two hours", "for two weeks",
+            "it takes two to three business days", "i've been a customer since nineteen ninety seven",
+            "between twenty to thirty five for two weeks",
+            // dates that are not birth dates
+            "the payment is due on the third of march", "my contract ends on march third twenty twenty six",
+            "i cancelled on 03/04/2025", "the outage started on 2025-03-04",
+            // house numbers and other small numbers
+            "i live at one two three main street", "the address is fourteen fifty elm road",
+            "i'm on the fifty five plan", "press one for billing", "pin four five six",
+    })
+    void ordinaryNumbersStay(String in) {
+        assertEquals(in, all.redact(in).text());
+    }
+
+    @Test
+    void aNumberSplitAcrossTwoUtterancesIsRemovedFromTheSecond() {
+        String first = "yeah it's four seven";
+        Redaction r1 = all.redact(first, TrackTail.NONE);
+        assertEquals(first, r1.text(), "two digits alone are not a personal number: already published as they are");
+        Redaction r2 = all.redact("one zero nine two six eight thanks", TrackTail.of(first, 4_000));
+        assertEquals("[DIGITS] thanks", r2.text());
+        assertEquals("one zero nine two six eight", r2.spans().get(0).text(), "spans index the current utterance");
+
+        assertEquals("one zero nine two thanks", all.redact("one zero nine two thanks").text(), "without the tail: four digits");
+        assertEquals("[DIGITS]", all.redact("then five three six", TrackTail.of("the card number is five ate zero", 0)).text(),
+                "\"then\" joins the two parts, and goes with them");
+    }
+
+    @Test
+    void theCueInThePreviousUtteranceCarriesOver() {
+        assertEquals("[DOB]", all.redact("march third eighty four", TrackTail.of("my date of birth is", 0)).text());
+        assertEquals("[CARD]", all.redact("four one one one one one one one one one one one one one one one",
+                TrackTail.of("my card number is", 0)).text());
+    }
+
+    @Test
+    void ordinaryNumbersInTwoUtterancesStayApart() {
+        assertEquals("two days ago", all.redact("two days ago", TrackTail.of("it happened at four thirty", 0)).text());
+        assertEquals("four of us", all.redact("four of us", TrackTail.of("we have three kids", 0)).text());
+    }
+
+    @Test
+    void theTailHoldsTheTrailingReadOutAndItsCue() {
+        TrackTail t = TrackTail.of("hello there i'm calling about my policy the number is four seven one", 9_000);
+        assertEquals("my policy the number is four seven one", t.text(), "the run and five words before it");
+        assertEquals(9_000, t.endMs());
+        assertEquals(t, t.continuedAt(10_000));
+        assertTrue(t.continuedAt(9_000 + TrackTail.MAX_PAUSE_MS + 1).isEmpty(), "a long pause ends the number");
+        assertEquals(TrackTail.NONE, TrackTail.of("", 0));
+    }
+
+    @Test
+    void dateOfBirthIsACategoryOfItsOwn() {
+        assertEquals(java.util.Optional.of(PiiCategory.DOB), PiiCategory.fromName("dob"));
+        assertEquals(java.util.Optional.of(PiiCategory.DOB), PiiCategory.fromName("date_of_birth"));
+        assertTrue(RedactionPolicy.all().covers(PiiCategory.DOB), "on by default");
+        String text = "i was born on the third of march nineteen eighty four";
+        assertEquals(text, new Redactor(RedactionPolicy.of(PiiCategory.CARD)).redact(text).text());
+    }
+
+    @Test
+    void overlappingFindsMergeIntoOneSpan() {
+        // the extractor's phone covers part of the read-out, the read-out all of it: nothing of it may stay
+        Redaction r = all.redact("call me on for five five five one two three four five six seven please");
+        assertEquals("call me on [PHONE] please", r.text());
+        assertEquals(1, r.spans().size());
+    }
 }
