@@ -91,7 +91,7 @@ final class AsrBenchmarkCommand implements Callable<Integer> {
         List<ImportResult> imported = ImportCommand.importCalls(local.config().kafkaBootstrap(), registry, "demo", 100, wavs);
         List<String> ids = imported.stream().filter(ImportResult::ok).map(ImportResult::callId).toList();
         WordErrorRate.Score score = WordErrorRate.Score.ZERO;
-        try (TranscriptQueries es = new TranscriptQueries(local.config().esUrl())) {
+        try (TranscriptQueries es = new TranscriptQueries(local.config().esUrl(), DemoCommand.DEMO_SCOPE)) {
             Set<String> done = es.awaitTranscribed(ids, timeout,
                     n -> System.out.printf("  %d/%d calls indexed%n", n, ids.size()));
             double wall = (System.nanoTime() - start) / 1e9;

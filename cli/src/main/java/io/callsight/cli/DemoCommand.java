@@ -4,6 +4,7 @@ import io.callsight.asr.eval.WordErrorRate;
 import io.callsight.ingest.ImportResult;
 import io.callsight.nlp.insights.ModelRegistry;
 import io.callsight.nlp.insights.TenantModels;
+import io.callsight.search.TenantScope;
 import io.callsight.search.query.TranscriptQueries;
 import io.callsight.search.schema.CallFields;
 import io.callsight.search.schema.CallSentimentFields;
@@ -30,6 +31,9 @@ import picocli.CommandLine.Option;
                 + "until they are indexed, and print their transcripts with intents, sentiment and compliance verdicts.",
                 "Run `callsight down` afterwards to stop the stack."})
 final class DemoCommand implements Callable<Integer> {
+    /** What the demo reads: its own three tenants' calls. */
+    static final TenantScope DEMO_SCOPE = TenantScope.of(DemoTenants.SPECS.stream().map(TenantSpec::id).toList());
+
     @Mixin
     StackOptions stack;
 
@@ -57,7 +61,7 @@ final class DemoCommand implements Callable<Integer> {
                 demo.stream().map(DemoCalls.DemoCall::wav).toList());
         List<String> callIds = imported.stream().filter(ImportResult::ok).map(ImportResult::callId).toList();
         System.out.printf("waiting for %d calls to be transcribed and indexed...%n", callIds.size());
-        try (TranscriptQueries es = new TranscriptQueries(local.config().esUrl());
+        try (TranscriptQueries es = new TranscriptQueries(local.config().esUrl(), DEMO_SCOPE);
                 ModelRegistry rules = new ModelRegistry(DemoModels.modelsDir(), 0)) {
             long start = System.nanoTime();
             Set<String> done = es.awaitTranscribed(callIds, importedSince, timeout,

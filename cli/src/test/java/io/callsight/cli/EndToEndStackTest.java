@@ -2,6 +2,7 @@ package io.callsight.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +23,7 @@ import io.callsight.events.Topics;
 import io.callsight.events.Track;
 import io.callsight.ingest.ImportResult;
 import io.callsight.ingest.KafkaCallSink;
+import io.callsight.search.TenantScope;
 import io.callsight.search.query.ModelUsage;
 import io.callsight.search.query.ModelUsageQueries;
 import io.callsight.search.query.TranscriptQueries;
@@ -85,6 +87,7 @@ class EndToEndStackTest {
     private LocalStack stack;
     private List<Path> wavs;
     private List<String> callIds;
+    private static final TenantScope DEMO_TENANTS = DemoCommand.DEMO_SCOPE;
     private TranscriptQueries es;
     private Path registry;
 
@@ -106,7 +109,7 @@ class EndToEndStackTest {
         DemoModels.ensureTrained(System.out); // what `callsight demo` does: the demo tenants' intents, shared sentiment
         registry = DemoCommand.demoTenants(config, System.out); // and its tenants, their keys and a master key
         stack.up(System.out);
-        es = new TranscriptQueries(config.esUrl());
+        es = new TranscriptQueries(config.esUrl(), DEMO_TENANTS);
     }
 
     @AfterAll
@@ -140,6 +143,14 @@ class EndToEndStackTest {
             WordErrorRate.Score score = new DemoCalls.DemoCall(wavs.get(i), reference).score(lines);
             System.out.printf("%s: WER %.1f %% over %d words%n", callIds.get(i), 100 * score.rate(), score.referenceWords());
             assertTrue(score.rate() <= 0.40, callIds.get(i) + " WER " + score.rate());
+        }
+        // Another tenant's reader sees none of it: not by search, not by fetching the call document by its id.
+        try (TranscriptQueries outsider = new TranscriptQueries(stack.config().esUrl(), TenantScope.of("globex"))) {
+            for (String id : callIds) {
+                assertTrue(outsider.transcript(id).isEmpty(), id + " transcript visible to another tenant");
+                assertNull(outsider.call(id), id + " call document visible to another tenant");
+            }
+            assertTrue(outsider.awaitTranscribed(callIds, Duration.ofSeconds(1), n -> { }).isEmpty());
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callsight.search.ElasticsearchClients;
 import io.callsight.search.Indices;
+import io.callsight.search.TenantScope;
 import io.callsight.search.schema.InsightFields;
 import io.callsight.search.schema.UtteranceFields;
 import java.io.IOException;
@@ -62,8 +63,8 @@ public final class ModelUsageQueries {
         String time = since == null ? "" : ", {\"range\": {\"%s\": {\"gte\": %d}}}"
                 .formatted(UtteranceFields.INDEXED_AT, System.currentTimeMillis() - since.toMillis());
         return """
-                "query": {"bool": {"filter": [{"term": {"%s": %s}}, {"exists": {"field": "%s"}}%s]}}"""
-                .formatted(UtteranceFields.TENANT, JSON.writeValueAsString(tenant), field, time);
+                "query": {"bool": {"filter": [%s, {"exists": {"field": "%s"}}%s]}}"""
+                .formatted(TenantScope.of(tenant).filterJson(), field, time);
     }
 
     public static String intentsBody(String tenant, Duration since) throws IOException {

@@ -8,6 +8,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.callsight.search.ElasticsearchClients;
 import io.callsight.search.Indices;
+import io.callsight.search.TenantScope;
 import io.callsight.search.schema.CallFields;
 import io.callsight.search.schema.CallStatus;
 import io.callsight.search.schema.InsightFields;
@@ -23,17 +24,19 @@ import java.util.Set;
 import java.util.function.IntConsumer;
 import org.elasticsearch.client.ResponseException;
 
-/** The transcript searches: is a call indexed yet, and what was said in it. */
+/** The transcript searches: is a call indexed yet, and what was said in it; only ever within a {@link TenantScope}. */
 public final class TranscriptQueries implements AutoCloseable {
     private final ElasticsearchClient client;
+    private final TenantScope scope;
 
     /** Connects to {@code esUrl} with the API key in {@code ES_API_KEY}, if set (production clusters). */
-    public TranscriptQueries(String esUrl) {
-        this(ElasticsearchClients.connect(esUrl, System.getenv("ES_API_KEY")));
+    public TranscriptQueries(String esUrl, TenantScope scope) {
+        this(ElasticsearchClients.connect(esUrl, System.getenv("ES_API_KEY")), scope);
     }
 
-    public TranscriptQueries(ElasticsearchClient client) {
+    public TranscriptQueries(ElasticsearchClient client, TenantScope scope) {
         this.client = client;
+        this.scope = scope;
     }
 
     /** {@code intent}, {@code intentConfidence} and {@code sentiment} come from the insight (null/0 when absent). */
@@ -91,6 +94,7 @@ public final class TranscriptQueries implements AutoCloseable {
             SearchResponse<Map> response = client.search(s -> s.index(Indices.CALLS)
                     .size(callIds.size())
                     .query(q -> q.bool(b -> b
+                            .filter(scope.filter())
                             .filter(f -> f.terms(t -> t.field(CallFields.CALL_ID).terms(v -> v.value(ids))))
                             .filter(f -> f.range(r -> r.date(d -> d.field(CallFields.UPDATED_AT).gte(String.valueOf(sinceMs)))))
                             .filter(f -> f.terms(t -> t.field(CallFields.STATUS).terms(v -> v.value(
@@ -118,14 +122,15 @@ public final class TranscriptQueries implements AutoCloseable {
         client.indices().refresh(r -> r.index(Indices.UTTERANCES).ignoreUnavailable(true));
         return client.count(c -> c.index(Indices.UTTERANCES).ignoreUnavailable(true)
                 .query(q -> q.bool(b -> b
+                        .filter(scope.filter())
                         .filter(f -> f.term(t -> t.field(UtteranceFields.CALL_ID).value(callId)))
                         .filter(f -> f.range(r -> r.date(d -> d.field(UtteranceFields.INDEXED_AT).gte(String.valueOf(sinceMs)))))))).count();
     }
 
-    /** The call's document as indexed, or null. */
+    /** The call's document as indexed, or null (also when the call is another tenant's: a get ignores filters). */
     public Map<?, ?> call(String callId) throws IOException {
         var response = client.get(g -> g.index(Indices.CALLS).id(callId), Map.class);
-        return response.found() ? response.source() : null;
+        return response.found() && scope.allows(response.source()) ? response.source() : null;
     }
 
     /**
@@ -174,6 +179,7 @@ public final class TranscriptQueries implements AutoCloseable {
         SearchResponse<Map> response = client.search(s -> s.index(Indices.UTTERANCES)
                 .size(2000)
                 .query(q -> q.bool(b -> b
+                        .filter(scope.filter())
                         .filter(f -> f.term(t -> t.field(UtteranceFields.CALL_ID).value(callId)))
                         .filter(f -> f.range(r -> r.date(d -> d.field(UtteranceFields.INDEXED_AT).gte(String.valueOf(sinceMs)))))))
                 .sort(o -> o.field(f -> f.field(UtteranceFields.START_MS).order(SortOrder.Asc))),
