@@ -74,11 +74,12 @@ public final class RecordingArchive {
     }
 
     /**
-     * Deletes recordings archived longer ago than their tenant's retention ({@code retention} gives it in days per
-     * tenant, empty for a tenant no longer registered: its recordings are kept until someone decides).
+     * Recordings archived longer ago than their tenant's retention ({@code retentionDays} gives it in days per
+     * tenant, empty for a tenant no longer registered: its recordings are kept until someone decides). Deletes
+     * nothing: what a dry run of {@link #sweep} shows.
      */
-    public List<StoredRecording> sweep(Instant now, Function<String, Optional<Integer>> retentionDays) throws IOException {
-        List<StoredRecording> deleted = new ArrayList<>();
+    public List<StoredRecording> expired(Instant now, Function<String, Optional<Integer>> retentionDays) throws IOException {
+        List<StoredRecording> expired = new ArrayList<>();
         for (String tenant : store.tenants()) {
             Optional<Integer> days = retentionDays.apply(tenant);
             if (days.isEmpty()) {
@@ -86,9 +87,20 @@ public final class RecordingArchive {
             }
             Instant cutoff = now.minus(Duration.ofDays(days.get()));
             for (StoredRecording r : store.list(tenant)) {
-                if (r.archivedAt().isBefore(cutoff) && store.delete(r.key())) {
-                    deleted.add(r);
+                if (r.archivedAt().isBefore(cutoff)) {
+                    expired.add(r);
                 }
+            }
+        }
+        return expired;
+    }
+
+    /** Deletes the {@linkplain #expired expired} recordings; returns those it deleted. */
+    public List<StoredRecording> sweep(Instant now, Function<String, Optional<Integer>> retentionDays) throws IOException {
+        List<StoredRecording> deleted = new ArrayList<>();
+        for (StoredRecording r : expired(now, retentionDays)) {
+            if (store.delete(r.key())) {
+                deleted.add(r);
             }
         }
         return deleted;
