@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KilledMidWriteTest {
     private static final int MEGABYTES = 20;
-    private static final int KILLS = 2;
+    private static final int KILLS = 3;
 
     @TempDir
     Path dir;
@@ -32,17 +32,14 @@ class KilledMidWriteTest {
     void aKilledWriterLeavesWholeRecordingsOrNone() throws Exception {
         FileSystemRecordingStore store = new FileSystemRecordingStore(dir);
         int written = 0;
-        int interrupted = 0;
         for (int kill = 0; kill < KILLS; kill++) {
-            written += runAndKill(150 + 150 * kill);
+            // the first kill waits for a temp file to appear (certainly mid-write), the others land anywhere
+            written += runAndKill(kill == 0 ? -1 : 40 + 70 * kill);
 
             Path tenantDir = dir.resolve(KilledWriter.TENANT);
             List<Path> visible;
             try (Stream<Path> files = Files.list(tenantDir)) {
                 visible = files.filter(f -> f.getFileName().toString().endsWith(FileSystemRecordingStore.SUFFIX)).toList();
-            }
-            try (Stream<Path> files = Files.list(tenantDir)) {
-                interrupted += (int) files.filter(f -> f.getFileName().toString().contains(".tmp-")).count();
             }
             List<StoredRecording> listed = store.list(KilledWriter.TENANT);
             assertEquals(visible.size(), listed.size(), "only finished files are listed: " + listed);
@@ -52,6 +49,10 @@ class KilledMidWriteTest {
                 assertEquals(MEGABYTES << 20, sealed.length, r.key().toString());
                 assertTrue(KilledWriter.whole(sealed), r.key() + " mixes two writes");
             }
+        }
+        long interrupted;
+        try (Stream<Path> files = Files.list(dir.resolve(KilledWriter.TENANT))) {
+            interrupted = files.filter(f -> f.getFileName().toString().contains(".tmp-")).count();
         }
         // a kill between two writes proves less; the temp files left behind say how many kills hit a write
         System.out.printf("killed the writer %d times (%d mid-write, temp file left behind) after %d whole writes%n",
@@ -63,10 +64,13 @@ class KilledMidWriteTest {
         assertArrayEquals(next, store.get(again).orElseThrow());
     }
 
-    /** Starts the writer, lets it finish one recording, kills it {@code delayMs} into the next ones. */
+    /**
+     * Starts the writer, lets it finish one recording, kills it {@code delayMs} into the next ones, or (negative
+     * delay) as soon as it has a temp file open.
+     */
     private int runAndKill(long delayMs) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process writer = new ProcessBuilder(java.toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+        Process writer = new ProcessBuilder(java.toString(), "-Xmx256m",
                 "-cp", System.getProperty("java.class.path"), KilledWriter.class.getName(), dir.toString(),
                 String.valueOf(MEGABYTES))
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
@@ -77,11 +81,26 @@ class KilledMidWriteTest {
             String first = out.readLine(); // one whole recording exists before the kill
             assertTrue(first != null && first.startsWith("wrote"), "the writer did not start: " + first);
             lines = 1;
-            Thread.sleep(delayMs);
+            if (delayMs >= 0) {
+                Thread.sleep(delayMs);
+            } else {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+                while (!hasTempFile() && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
+            }
         } finally {
             writer.destroyForcibly(); // SIGKILL on POSIX
             assertTrue(writer.waitFor(10, TimeUnit.SECONDS), "the writer did not die");
         }
         return lines;
+    }
+
+    private boolean hasTempFile() {
+        try (Stream<Path> files = Files.list(dir.resolve(KilledWriter.TENANT))) {
+            return files.anyMatch(f -> f.getFileName().toString().contains(".tmp-"));
+        } catch (java.io.IOException e) {
+            return false; // a file renamed while listing
+        }
     }
 }

@@ -21,8 +21,13 @@ public final class KilledWriter {
     public static void main(String[] args) throws Exception {
         FileSystemRecordingStore store = new FileSystemRecordingStore(Path.of(args[0]));
         int bytes = Integer.parseInt(args[1]) << 20;
+        // made before the loop, so the loop spends its time in put (where a kill has to be survived)
+        byte[][] pool = new byte[KEYS + 1][];
+        for (int i = 0; i < pool.length; i++) {
+            pool[i] = recording(System.nanoTime() + i, bytes);
+        }
         for (long n = 0; ; n++) {
-            store.put(key(n), recording(System.nanoTime() ^ n, bytes));
+            store.put(key(n), pool[(int) (n % pool.length)]);
             System.out.println("wrote " + n);
             System.out.flush();
         }
