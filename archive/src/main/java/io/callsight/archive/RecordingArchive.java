@@ -3,6 +3,8 @@ package io.callsight.archive;
 import io.callsight.asr.audio.AudioFormatException;
 import io.callsight.tenants.crypto.EnvelopeCipher;
 import io.callsight.tenants.crypto.EnvelopeException;
+import io.callsight.tenants.crypto.SealedBlob;
+import io.callsight.tenants.crypto.ShreddedException;
 import io.callsight.tenants.crypto.UnknownKeyException;
 import java.io.IOException;
 import java.time.Duration;
@@ -57,20 +59,53 @@ public final class RecordingArchive {
         }
     }
 
-    /** Re-wraps every recording of the tenant under its current key version; returns how many changed. */
-    public int rewrap(String tenant) throws IOException, CorruptRecordingException, EnvelopeException {
+    /**
+     * @param rewrapped recordings whose data key is now wrapped by the current key version
+     * @param current   recordings that already were
+     * @param failed    recordings that could not be re-wrapped, each with its reason (corrupt, tampered, misfiled);
+     *                  they keep their old version, which therefore cannot be retired yet
+     */
+    public record Rewrap(int rewrapped, int current, List<String> failed) {
+    }
+
+    /**
+     * Re-wraps every recording of the tenant under its current key version. Only the 60-byte wrapped data key in
+     * each header changes; the audio ciphertext is copied byte for byte, so this costs one read and one atomic
+     * write per recording and no re-encryption. A recording that cannot be re-wrapped is reported and skipped, so
+     * one damaged file does not stop the rest.
+     *
+     * @throws UnknownKeyException the tenant has no current key (shredded, or not in the keyring)
+     */
+    public Rewrap rewrap(String tenant) throws IOException, UnknownKeyException {
         int changed = 0;
+        int current = 0;
+        List<String> failed = new ArrayList<>();
         for (StoredRecording r : store.list(tenant)) {
-            Optional<byte[]> sealed = store.get(r.key());
-            if (sealed.isPresent()) {
+            try {
+                Optional<byte[]> sealed = store.get(r.key());
+                if (sealed.isEmpty()) {
+                    continue; // deleted meanwhile
+                }
+                SealedBlob.Header header = SealedBlob.parse(sealed.get()).header();
+                if (!header.tenant().equals(tenant) || !header.context().equals(r.key().callId())) {
+                    // re-wrapping would put another tenant's or call's key version on a misfiled file
+                    failed.add(r.key().callId() + ": misfiled, sealed for " + header.tenant() + "/" + header.context());
+                    continue;
+                }
                 byte[] rewrapped = cipher.rewrap(sealed.get());
-                if (!java.util.Arrays.equals(rewrapped, sealed.get())) {
+                if (java.util.Arrays.equals(rewrapped, sealed.get())) {
+                    current++;
+                } else {
                     store.put(r.key(), rewrapped);
                     changed++;
                 }
+            } catch (ShreddedException e) {
+                throw e; // no current key: nothing of this tenant can be re-wrapped
+            } catch (CorruptRecordingException | EnvelopeException e) {
+                failed.add(r.key().callId() + ": " + e.getMessage());
             }
         }
-        return changed;
+        return new Rewrap(changed, current, failed);
     }
 
     /**

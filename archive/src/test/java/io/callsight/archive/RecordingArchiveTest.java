@@ -160,19 +160,37 @@ class RecordingArchiveTest {
 
         int version = t.admin.rotateKek(TestTenants.ACME);
         assertEquals(2, version);
-        assertEquals(3, t.archive.rewrap(TestTenants.ACME));
+        RecordingArchive.Rewrap rewrap = t.archive.rewrap(TestTenants.ACME);
+        assertEquals(new RecordingArchive.Rewrap(3, 0, List.of()), rewrap);
 
         for (int i = 0; i < keys.size(); i++) {
             assertEquals(2, kekVersion(t, keys.get(i)));
             assertArrayEquals(payloads.get(i), payload(t, keys.get(i)), "the audio was re-encrypted");
             assertTrue(t.archive.open(keys.get(i)).isPresent());
         }
-        assertEquals(0, t.archive.rewrap(TestTenants.ACME), "a second sweep has nothing to do");
-        assertEquals(0, t.archive.rewrap(TestTenants.GLOBEX));
+        assertEquals(new RecordingArchive.Rewrap(0, 3, List.of()), t.archive.rewrap(TestTenants.ACME), "nothing left to do");
+        assertEquals(new RecordingArchive.Rewrap(0, 1, List.of()), t.archive.rewrap(TestTenants.GLOBEX));
         assertEquals(1, kekVersion(t, globex));
 
-        // after a full sweep the old version can go, and every recording still opens
+        // a damaged or misfiled file is reported and skipped; the others are re-wrapped
+        t.admin.rotateKek(TestTenants.ACME);
+        Path damaged = t.store.file(keys.get(1));
+        byte[] bytes = Files.readAllBytes(damaged);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(damaged, bytes);
+        RecordingKey misfiled = new RecordingKey(TestTenants.ACME, "copied-from-globex");
+        Files.copy(t.store.file(globex), t.store.file(misfiled));
+        RecordingArchive.Rewrap partial = t.archive.rewrap(TestTenants.ACME);
+        assertEquals(2, partial.rewrapped());
+        assertEquals(2, partial.failed().size(), partial.toString());
+        assertTrue(partial.failed().stream().anyMatch(f -> f.startsWith("call-2: ") && f.contains("checksum")), partial.toString());
+        assertTrue(partial.failed().stream().anyMatch(f -> f.contains("misfiled")), partial.toString());
+        Files.delete(t.store.file(misfiled));
+        t.archive.archive(keys.get(1), call(11));
+
+        // after a full sweep the old versions can go, and every recording still opens
         t.admin.keyring().retire(TestTenants.ACME, 1);
+        t.admin.keyring().retire(TestTenants.ACME, 2);
         for (RecordingKey k : keys) {
             assertTrue(t.archive.open(k).isPresent());
         }
@@ -204,6 +222,7 @@ class RecordingArchiveTest {
         assertTrue(Files.exists(t.store.file(ACME_1)), "shredding destroys keys, not files");
         assertTrue(t.archive.open(globex).isPresent(), "another tenant is not affected");
         assertThrows(UnknownKeyException.class, () -> t.archive.archive(new RecordingKey(TestTenants.ACME, "call-2"), call(32)));
+        assertThrows(ShreddedException.class, () -> t.archive.rewrap(TestTenants.ACME));
     }
 
     @Test
