@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 EvalCommand.class,
                 ModelsCommand.class,
                 TenantsCommand.class,
+                RecordingsCommand.class,
                 DemoCommand.class,
                 BenchCommand.class,
                 JobsCommand.class,
