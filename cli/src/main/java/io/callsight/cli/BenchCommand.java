@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print the figures the docs quote, with a baseline from the same run.",
-        subcommands = {AsrBenchmarkCommand.class, FrontendBenchmarkCommand.class, NluBenchmarkCommand.class})
+        subcommands = {AsrBenchmarkCommand.class, FrontendBenchmarkCommand.class, NluBenchmarkCommand.class,
+                ArchiveBenchmarkCommand.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {

@@ -118,7 +118,7 @@ public final class SyntheticCalls {
                 double voiced = f1.next(source) + 0.6 * f2.next(source) + 0.3 * f3.next(source);
                 int left = syllableEnd - i;
                 double envelope = Math.min(1, Math.min(left, i - from + 1) / 160.0); // 20 ms attack and release
-                out[i] = clip(out[i] + voiced * loudness * envelope * 0.05);
+                out[i] = clip(out[i] + voiced * loudness * envelope * 0.4);
             }
         }
     }
