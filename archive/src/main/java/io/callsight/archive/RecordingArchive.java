@@ -3,6 +3,8 @@ package io.callsight.archive;
 import io.callsight.asr.audio.AudioFormatException;
 import io.callsight.tenants.crypto.EnvelopeCipher;
 import io.callsight.tenants.crypto.EnvelopeException;
+import io.callsight.tenants.crypto.SealedBlob;
+import io.callsight.tenants.crypto.ShreddedException;
 import io.callsight.tenants.crypto.UnknownKeyException;
 import java.io.IOException;
 import java.time.Duration;
@@ -57,28 +59,62 @@ public final class RecordingArchive {
         }
     }
 
-    /** Re-wraps every recording of the tenant under its current key version; returns how many changed. */
-    public int rewrap(String tenant) throws IOException, CorruptRecordingException, EnvelopeException {
-        int changed = 0;
-        for (StoredRecording r : store.list(tenant)) {
-            Optional<byte[]> sealed = store.get(r.key());
-            if (sealed.isPresent()) {
-                byte[] rewrapped = cipher.rewrap(sealed.get());
-                if (!java.util.Arrays.equals(rewrapped, sealed.get())) {
-                    store.put(r.key(), rewrapped);
-                    changed++;
-                }
-            }
-        }
-        return changed;
+    /**
+     * @param rewrapped recordings whose data key is now wrapped by the current key version
+     * @param current   recordings that already were
+     * @param failed    recordings that could not be re-wrapped, each with its reason (corrupt, tampered, misfiled);
+     *                  they keep their old version, which therefore cannot be retired yet
+     */
+    public record Rewrap(int rewrapped, int current, List<String> failed) {
     }
 
     /**
-     * Deletes recordings archived longer ago than their tenant's retention ({@code retention} gives it in days per
-     * tenant, empty for a tenant no longer registered: its recordings are kept until someone decides).
+     * Re-wraps every recording of the tenant under its current key version. Only the 60-byte wrapped data key in
+     * each header changes; the audio ciphertext is copied byte for byte, so this costs one read and one atomic
+     * write per recording and no re-encryption. A recording that cannot be re-wrapped is reported and skipped, so
+     * one damaged file does not stop the rest.
+     *
+     * @throws UnknownKeyException the tenant has no current key (shredded, or not in the keyring)
      */
-    public List<StoredRecording> sweep(Instant now, Function<String, Optional<Integer>> retentionDays) throws IOException {
-        List<StoredRecording> deleted = new ArrayList<>();
+    public Rewrap rewrap(String tenant) throws IOException, UnknownKeyException {
+        int changed = 0;
+        int current = 0;
+        List<String> failed = new ArrayList<>();
+        for (StoredRecording r : store.list(tenant)) {
+            try {
+                Optional<byte[]> sealed = store.get(r.key());
+                if (sealed.isEmpty()) {
+                    continue; // deleted meanwhile
+                }
+                SealedBlob.Header header = SealedBlob.parse(sealed.get()).header();
+                if (!header.tenant().equals(tenant) || !header.context().equals(r.key().callId())) {
+                    // re-wrapping would put another tenant's or call's key version on a misfiled file
+                    failed.add(r.key().callId() + ": misfiled, sealed for " + header.tenant() + "/" + header.context());
+                    continue;
+                }
+                byte[] rewrapped = cipher.rewrap(sealed.get());
+                if (java.util.Arrays.equals(rewrapped, sealed.get())) {
+                    current++;
+                } else {
+                    store.put(r.key(), rewrapped);
+                    changed++;
+                }
+            } catch (ShreddedException e) {
+                throw e; // no current key: nothing of this tenant can be re-wrapped
+            } catch (CorruptRecordingException | EnvelopeException e) {
+                failed.add(r.key().callId() + ": " + e.getMessage());
+            }
+        }
+        return new Rewrap(changed, current, failed);
+    }
+
+    /**
+     * Recordings archived longer ago than their tenant's retention ({@code retentionDays} gives it in days per
+     * tenant, empty for a tenant no longer registered: its recordings are kept until someone decides). Deletes
+     * nothing: what a dry run of {@link #sweep} shows.
+     */
+    public List<StoredRecording> expired(Instant now, Function<String, Optional<Integer>> retentionDays) throws IOException {
+        List<StoredRecording> expired = new ArrayList<>();
         for (String tenant : store.tenants()) {
             Optional<Integer> days = retentionDays.apply(tenant);
             if (days.isEmpty()) {
@@ -86,9 +122,20 @@ public final class RecordingArchive {
             }
             Instant cutoff = now.minus(Duration.ofDays(days.get()));
             for (StoredRecording r : store.list(tenant)) {
-                if (r.archivedAt().isBefore(cutoff) && store.delete(r.key())) {
-                    deleted.add(r);
+                if (r.archivedAt().isBefore(cutoff)) {
+                    expired.add(r);
                 }
+            }
+        }
+        return expired;
+    }
+
+    /** Deletes the {@linkplain #expired expired} recordings; returns those it deleted. */
+    public List<StoredRecording> sweep(Instant now, Function<String, Optional<Integer>> retentionDays) throws IOException {
+        List<StoredRecording> deleted = new ArrayList<>();
+        for (StoredRecording r : expired(now, retentionDays)) {
+            if (store.delete(r.key())) {
+                deleted.add(r);
             }
         }
         return deleted;

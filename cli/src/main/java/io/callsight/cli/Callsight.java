@@ -20,6 +20,7 @@ import picocli.CommandLine;
                 ModelsCommand.class,
                 TenantsCommand.class,
                 RedactCommand.class,
+                RecordingsCommand.class,
                 DemoCommand.class,
                 BenchCommand.class,
                 JobsCommand.class,

@@ -1,5 +1,7 @@
 package io.callsight.cli;
 
+import io.callsight.archive.FileSystemRecordingStore;
+import io.callsight.archive.RecordingArchive;
 import io.callsight.tenants.ApiKey;
 import io.callsight.tenants.Retention;
 import io.callsight.tenants.Role;
@@ -10,6 +12,7 @@ import io.callsight.tenants.admin.TenantAdmin;
 import io.callsight.tenants.admin.TenantSpec;
 import io.callsight.tenants.auth.IssuedApiKey;
 import io.callsight.tenants.crypto.AudioHookSecrets;
+import io.callsight.tenants.crypto.EnvelopeCipher;
 import io.callsight.tenants.crypto.MasterKey;
 import io.callsight.tenants.crypto.TenantKeyStatus;
 import io.callsight.tenants.registry.TenantRegistryFile;
@@ -233,12 +236,19 @@ final class TenantsCommand implements Runnable {
         @Option(names = "--shred", description = "Also destroy the tenant's encryption keys (irreversible, see above).")
         boolean shred;
 
+        @Option(names = "--archive", paramLabel = "DIR",
+                description = "The recording archive (default: <data dir>/recordings), to say how many recordings a shred makes unreadable.")
+        Path archive;
+
         @Spec
         CommandSpec spec;
 
         @Override
-        public Integer call() {
-            TenantAdmin.Removed r = location.admin().remove(id, shred);
+        public Integer call() throws Exception {
+            TenantAdmin admin = location.admin();
+            Path archiveDir = RecordingsCommand.Location.archiveDir(admin.paths(), archive);
+            TenantAdmin.Removed r = admin.remove(id, shred);
+            int recordings = new FileSystemRecordingStore(archiveDir).list(id).size();
             PrintWriter out = spec.commandLine().getOut();
             if (r.wasRegistered()) {
                 out.printf("removed tenant %s: %d API key%s no longer work%n", id, r.apiKeys(), r.apiKeys() == 1 ? "" : "s");
@@ -247,6 +257,9 @@ final class TenantsCommand implements Runnable {
             }
             if (r.shredded()) {
                 out.printf("shredded the encryption keys of %s: its recordings can no longer be decrypted by anyone%n", id);
+                out.printf("  %d archived recording%s in %s %s now unreadable, as is every copy of them in backups;"
+                        + " the files stay until they are deleted%n", recordings, recordings == 1 ? "" : "s",
+                        archiveDir.resolve(id), recordings == 1 ? "is" : "are");
             } else if (shred) {
                 out.printf("%s had no encryption keys left to shred%n", id);
             } else {
@@ -412,8 +425,9 @@ final class TenantsCommand implements Runnable {
 
     @Command(name = "rotate-kek", mixinStandardHelpOptions = true,
             description = {"Rotates the tenant's key-encryption key: new recordings are sealed under a new version.",
-                    "Older versions are kept, so existing recordings still open; re-wrapping them (cheap: only their"
-                            + " 60-byte data keys change, never the audio) lets the old versions be retired."})
+                    "Then re-wraps the tenant's archived recordings under the new version: only their 60-byte wrapped data"
+                            + " keys change, the audio is not re-encrypted. Older versions stay in the keyring, so a recording"
+                            + " that could not be re-wrapped still opens."})
     static final class RotateKek implements Callable<Integer> {
         @Mixin
         Location location;
@@ -421,15 +435,40 @@ final class TenantsCommand implements Runnable {
         @Option(names = "--tenant", required = true, paramLabel = "T", description = "Tenant id.")
         String tenant;
 
+        @Option(names = "--archive", paramLabel = "DIR",
+                description = "The recording archive whose recordings are re-wrapped (default: <data dir>/recordings).")
+        Path archive;
+
+        @Option(names = "--no-rewrap", description = "Only rotate; leave the archived recordings under their old version.")
+        boolean noRewrap;
+
         @Spec
         CommandSpec spec;
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             TenantAdmin admin = location.admin();
             int version = admin.rotateKek(tenant);
-            spec.commandLine().getOut().printf("tenant %s: key-encryption key v%d is now current (%s)%n", tenant, version,
-                    keys(admin.keyStatus(tenant)));
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("tenant %s: key-encryption key v%d is now current (%s)%n", tenant, version, keys(admin.keyStatus(tenant)));
+            if (noRewrap) {
+                return 0;
+            }
+            Path archiveDir = RecordingsCommand.Location.archiveDir(admin.paths(), archive);
+            RecordingArchive recordings = new RecordingArchive(new FileSystemRecordingStore(archiveDir),
+                    new EnvelopeCipher(admin.keyring()));
+            long started = System.nanoTime();
+            RecordingArchive.Rewrap r = recordings.rewrap(tenant);
+            out.printf("re-wrapped the data keys of %d archived recording%s under v%d in %d ms (%d already were); the audio"
+                            + " was not re-encrypted%n", r.rewrapped(), r.rewrapped() == 1 ? "" : "s", version,
+                    (System.nanoTime() - started) / 1_000_000, r.current());
+            if (!r.failed().isEmpty()) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.printf("%d recording%s of %s in %s could not be re-wrapped and keep their old key version:%n",
+                        r.failed().size(), r.failed().size() == 1 ? "" : "s", tenant, archiveDir.resolve(tenant));
+                r.failed().forEach(f -> err.println("  " + f));
+                return RecordingsCommand.REFUSED;
+            }
             return 0;
         }
     }
