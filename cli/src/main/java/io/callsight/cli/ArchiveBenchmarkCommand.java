@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 @Command(name = "archive", mixinStandardHelpOptions = true,
         description = {"Recording archive throughput (calls/s, MB/s) with and without encryption in the same run, the cost"
                 + " split (frames to recording, WAV, seal, fsync'd write) and the per-call archive step, on 5-minute stereo"
-                + " 8 kHz μ-law calls of synthetic speech-like audio. Target: encryption costs < 10 %. No stack needed.",
+                + " 8 kHz μ-law calls of synthetic speech-like audio. Target: encryption costs < 10 %%. No stack needed.",
                 "Writes calls × 4.8 MB per mode and round to --dir (deleted after each round)."})
 final class ArchiveBenchmarkCommand implements Callable<Integer> {
     @Option(names = "--calls", defaultValue = "200", description = "Calls per mode and round (default: ${DEFAULT-VALUE}).")

@@ -1,11 +1,13 @@
 package io.callsight.tenants.crypto;
 
+import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.Provider;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
@@ -13,6 +15,8 @@ import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * AES-256-GCM with a random 96-bit IV per encryption, output {@code iv || ciphertext || tag}. Every key here
@@ -25,6 +29,9 @@ final class AesGcm {
     static final int TAG_BITS = 128;
     static final int TAG_BYTES = TAG_BITS / 8;
     static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger LOG = LoggerFactory.getLogger(AesGcm.class);
+    /** Who does the AES-GCM: Amazon Corretto Crypto Provider when its native library loads here, else the JDK. */
+    static final Provider PROVIDER = provider();
 
     private AesGcm() {
     }
@@ -79,8 +86,26 @@ final class AesGcm {
         }
     }
 
+    private static Provider provider() {
+        try {
+            AmazonCorrettoCryptoProvider accp = AmazonCorrettoCryptoProvider.INSTANCE;
+            if (accp.getLoadingError() == null) {
+                accp.assertHealthy();
+                return accp;
+            }
+            LOG.info("AES-GCM by the JDK: the native provider did not load ({})", accp.getLoadingError().toString());
+        } catch (RuntimeException | LinkageError e) {
+            LOG.info("AES-GCM by the JDK: the native provider is not usable here ({})", e.toString());
+        }
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding").getProvider();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JDK has no AES-GCM", e);
+        }
+    }
+
     static Cipher cipher(int mode, SecretKey key, byte[] iv, byte[] aad) throws GeneralSecurityException {
-        Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+        Cipher c = Cipher.getInstance("AES/GCM/NoPadding", PROVIDER);
         c.init(mode, key, new GCMParameterSpec(TAG_BITS, iv));
         c.updateAAD(aad);
         return c;
