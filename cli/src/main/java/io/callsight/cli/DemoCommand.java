@@ -4,7 +4,7 @@ import io.callsight.asr.eval.WordErrorRate;
 import io.callsight.ingest.ImportResult;
 import io.callsight.nlp.insights.ModelRegistry;
 import io.callsight.nlp.insights.TenantModels;
-import io.callsight.search.TenantScope;
+import io.callsight.search.query.TenantScope;
 import io.callsight.search.query.TranscriptQueries;
 import io.callsight.search.schema.CallFields;
 import io.callsight.search.schema.CallSentimentFields;

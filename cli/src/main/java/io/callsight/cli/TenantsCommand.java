@@ -2,6 +2,7 @@ package io.callsight.cli;
 
 import io.callsight.archive.FileSystemRecordingStore;
 import io.callsight.archive.RecordingArchive;
+import io.callsight.config.ValidationError;
 import io.callsight.tenants.ApiKey;
 import io.callsight.tenants.Retention;
 import io.callsight.tenants.Role;
@@ -16,7 +17,6 @@ import io.callsight.tenants.crypto.EnvelopeCipher;
 import io.callsight.tenants.crypto.MasterKey;
 import io.callsight.tenants.crypto.TenantKeyStatus;
 import io.callsight.tenants.registry.TenantRegistryFile;
-import io.callsight.tenants.registry.ValidationError;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

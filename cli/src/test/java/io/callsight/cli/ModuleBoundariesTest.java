@@ -63,7 +63,7 @@ class ModuleBoundariesTest {
 
     @Test
     void enginesAndTheSearchModuleHaveNoFlinkOrKafka() {
-        for (String module : List.of("events", "tenants", "asr", "nlp-intents", "tts", "search", "archive")) {
+        for (String module : List.of("events", "config", "tenants", "asr", "nlp-intents", "tts", "search", "archive")) {
             for (String framework : List.of("org.apache.flink", "org.apache.kafka")) {
                 assertEquals(List.of(), violations(module, framework), module + " must stay plain Java");
             }
@@ -90,7 +90,7 @@ class ModuleBoundariesTest {
     void noTwoPackagesImportEachOther() {
         Map<String, Set<String>> edges = new TreeMap<>();
         for (String module : List.of("events", "asr", "nlp-intents", "nlp-training", "tts", "search", "ingest",
-                "analytics-jobs", "stack", "denoiser-training", "tenants", "archive")) {
+                "analytics-jobs", "stack", "denoiser-training", "tenants", "archive", "config")) {
             imports(module).forEach((file, imported) -> {
                 String pkg = file.getParent().toString().replaceFirst("^.*?src/main/java/", "").replace('/', '.');
                 imported.stream().filter(i -> i.startsWith("io.callsight.") && !i.equals(pkg))

@@ -1,7 +1,7 @@
 package io.callsight.nlp.insights;
 
-import io.callsight.nlp.intents.definition.ValidationError;
-import io.callsight.nlp.intents.definition.YamlDocument;
+import io.callsight.config.ValidationError;
+import io.callsight.config.YamlDocument;
 import io.callsight.nlp.redaction.RedactionPolicy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,13 +1,10 @@
 package io.callsight.nlp.rules;
 
+import io.callsight.config.ValidationError;
+import io.callsight.config.YamlDocument;
 import io.callsight.events.Track;
-import io.callsight.nlp.intents.definition.ValidationError;
-import io.callsight.nlp.intents.definition.YamlDocument;
 import io.callsight.nlp.text.Language;
 import io.callsight.nlp.text.Normalizer;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Reads and validates a tenant rules file; every problem is reported as {@code file:line: message}.

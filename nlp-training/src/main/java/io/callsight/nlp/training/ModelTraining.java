@@ -1,5 +1,6 @@
 package io.callsight.nlp.training;
 
+import io.callsight.config.ValidationError;
 import io.callsight.nlp.classify.CalibratedClassifier;
 import io.callsight.nlp.classify.Calibration;
 import io.callsight.nlp.classify.CascadeModel;
@@ -19,7 +20,6 @@ import io.callsight.nlp.eval.Metrics;
 import io.callsight.nlp.intents.definition.IntentFiles;
 import io.callsight.nlp.intents.definition.IntentValidator;
 import io.callsight.nlp.intents.definition.TrainingExample;
-import io.callsight.nlp.intents.definition.ValidationError;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callsight.search.ElasticsearchClients;
 import io.callsight.search.Indices;
-import io.callsight.search.TenantScope;
 import io.callsight.search.schema.InsightFields;
 import io.callsight.search.schema.UtteranceFields;
 import java.io.IOException;

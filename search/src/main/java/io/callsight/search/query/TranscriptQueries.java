@@ -8,7 +8,6 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.callsight.search.ElasticsearchClients;
 import io.callsight.search.Indices;
-import io.callsight.search.TenantScope;
 import io.callsight.search.schema.CallFields;
 import io.callsight.search.schema.CallStatus;
 import io.callsight.search.schema.InsightFields;

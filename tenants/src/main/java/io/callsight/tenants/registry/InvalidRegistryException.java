@@ -1,5 +1,6 @@
 package io.callsight.tenants.registry;
 
+import io.callsight.config.ValidationError;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -1,5 +1,7 @@
 package io.callsight.tenants.registry;
 
+import io.callsight.config.ValidationError;
+import io.callsight.config.YamlDocument;
 import io.callsight.tenants.ApiKey;
 import io.callsight.tenants.EncryptedSecret;
 import io.callsight.tenants.PrivateFiles;

@@ -1,5 +1,6 @@
 package io.callsight.tenants.registry;
 
+import io.callsight.config.ValidationError;
 import io.callsight.tenants.TenantRegistry;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.callsight.config.ValidationError;
 import io.callsight.tenants.PrivateFiles;
 import io.callsight.tenants.Role;
 import io.callsight.tenants.Tenant;

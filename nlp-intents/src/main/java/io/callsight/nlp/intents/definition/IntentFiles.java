@@ -1,10 +1,8 @@
 package io.callsight.nlp.intents.definition;
 
+import io.callsight.config.ValidationError;
+import io.callsight.config.YamlDocument;
 import io.callsight.nlp.text.LanguageDetector;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads tenant intents from YAML (the format clients edit), JSON (same schema, or an array of

@@ -1,10 +1,10 @@
 package io.callsight.nlp.intents.definition;
 
+import io.callsight.config.ValidationError;
 import io.callsight.nlp.entities.EntityType;
 import io.callsight.nlp.text.Language;
 import io.callsight.nlp.text.LanguageDetector;
 import io.callsight.nlp.text.Normalizer;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.callsight.nlp.intents.definition;
 
+import io.callsight.config.ValidationError;
 import java.util.List;
 
 /** What a loader produced: the definitions (null if the file could not be read at all) and structural errors. */

@@ -1,5 +1,6 @@
 package io.callsight.nlp.intents.definition;
 
+import io.callsight.config.ValidationError;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

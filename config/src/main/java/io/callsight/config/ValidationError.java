@@ -1,6 +1,6 @@
-package io.callsight.tenants.registry;
+package io.callsight.config;
 
-/** One problem in the registry, printed compiler-style as {@code file:line: message} (same as intent files). */
+/** One problem in a configuration file, printed compiler-style as {@code file:line: message}. */
 public record ValidationError(String file, int line, String message) implements Comparable<ValidationError> {
     @Override
     public String toString() {

@@ -1,4 +1,4 @@
-package io.callsight.search;
+package io.callsight.search.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

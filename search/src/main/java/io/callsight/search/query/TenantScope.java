@@ -1,4 +1,4 @@
-package io.callsight.search;
+package io.callsight.search.query;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;

@@ -1,5 +1,12 @@
-package io.callsight.nlp.intents.definition;
+package io.callsight.config;
 
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -11,14 +18,6 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-
-import java.io.StringReader;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * A YAML (or JSON) file read as SnakeYAML nodes so every value keeps its line. Structural problems (bad YAML,
@@ -71,6 +70,11 @@ public final class YamlDocument {
 
     public void error(int line, String message) {
         errors.add(new ValidationError(source, line, message));
+    }
+
+    /** A problem at {@code at}'s line. */
+    public void error(Node at, String message) {
+        error(line(at), message);
     }
 
     public static int line(Node n) {
