@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.TaskManagerOptions;
@@ -102,8 +103,13 @@ final class JobsCommand implements Runnable {
             SpeechJobConfig config = SpeechJobConfig.fromArgs(args.toArray(String[]::new), System.getenv());
             Configuration flink = new Configuration();
             flink.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism);
-            // No RocksDB here: the state is small, so managed memory is kept small too.
+            // No RocksDB here: the state fits the heap, so managed memory is kept small too.
             flink.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(64));
+            // Checkpoints on disk, not in the JobManager's memory (5 MB a task): the archive holds each call's audio
+            // in state until its recording is written, a few MB per call.
+            Path home = dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".callsight");
+            flink.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+            flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, home.toAbsolutePath().resolve("checkpoints").toUri().toString());
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, flink);
             SpeechJob.configure(env, config);
             SpeechJob.build(env, config);
