@@ -24,8 +24,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps each call's frames until the call is over, then writes its dual-track recording to the encrypted archive.
- * Over means: the ENDED event is here and every track it names has sent its last frame, or the grace period after
- * ENDED ran out (a track that never ended is archived as far as it got).
+ * Over means: the ENDED event is here and every track it names has sent its last frame, or, after ENDED, no frame of
+ * the call arrived for the grace period (a track that never ended is archived as far as it got). The grace counts
+ * from the last frame, not from ENDED: under backpressure the audio trails its ENDED event by minutes (the frames
+ * reach this operator at the recognizer's pace, the event does not), and a recording cut at ENDED + grace would be
+ * missing its end.
  *
  * <p>The frames live in checkpointed state and leave it only after the archive write returned: a task killed
  * mid-write restarts from the last checkpoint, gets the call's records again and writes the recording again (the
@@ -80,6 +83,9 @@ public final class ArchiveRecordings extends KeyedProcessFunction<String, Archiv
             }
             if (lingerDeadline.value() != null) {
                 schedule(lingerDeadline, now + LINGER_MS, ctx); // more of a written call: keep its frames a while longer
+            }
+            if (ended.value() != null) {
+                schedule(graceDeadline, now + settings.graceMs(), ctx); // audio still coming: the grace counts from the last frame
             }
             frames.add(input.frame());
             if (input.frame().endOfTrack()) {

@@ -91,6 +91,23 @@ class ArchiveRecordingsTest {
         }
     }
 
+    /** Under backpressure the audio trails ENDED by more than the grace: the recording must still be whole. */
+    @Test
+    void audioThatTrailsItsEndedEventByMoreThanTheGraceIsStillArchivedWhole() throws Exception {
+        try (var h = harness()) {
+            h.setProcessingTime(0);
+            feed(h, ended(), frame(Track.CUSTOMER, 0, false, 1), frame(Track.AGENT, 0, false, 2));
+            h.setProcessingTime(GRACE_MS - 1);
+            feed(h, frame(Track.CUSTOMER, 1, true, 1));
+            h.setProcessingTime(2 * GRACE_MS - 2);
+            assertTrue(h.extractOutputValues().isEmpty(), "frames keep coming: not cut at ENDED + grace");
+            feed(h, frame(Track.AGENT, 1, true, 2));
+            assertEquals(1, h.extractOutputValues().size());
+            assertTrue(h.extractOutputValues().get(0).allTracksEnded());
+            assertEquals(200, h.extractOutputValues().get(0).durationMs());
+        }
+    }
+
     /** A re-import within the grace period of the first run must not be cut short by the first run's timer. */
     @Test
     void theGraceTimerOfAnEarlierRunDoesNotCutAReimportShort() throws Exception {
