@@ -34,10 +34,11 @@ import org.slf4j.LoggerFactory;
  * mid-write restarts from the last checkpoint, gets the call's records again and writes the recording again (the
  * store's writes are atomic, so the half-written attempt is never seen).
  *
- * <p>A call imported again reuses its call id, and its frames can reach this operator before the first run is
- * written (the tracks travel on different partitions, at different paces). So the frames are not dropped at the
- * write but kept until the call has been quiet for {@link #LINGER_MS}; a frame seen twice is placed once, and a
- * second ENDED with all tracks ended writes the (same) recording again, whole. Keyed by call id.
+ * <p>A call imported again reuses its call id, and a job started afresh re-reads the uncommitted tail of the last
+ * run: frames and ENDED events of two runs of one call can then interleave in any order (the tracks travel on
+ * different partitions, at different paces). So the frames are not dropped at a write but kept until the call has
+ * been quiet for {@link #LINGER_MS}; a frame seen twice is placed once, and frames that arrive after a write make
+ * the grace timer write the recording again, with everything seen. Keyed by call id.
  */
 public final class ArchiveRecordings extends KeyedProcessFunction<String, ArchiveInput, RecordingArchived> {
     public static final String STAGE = "archive";
@@ -57,6 +58,10 @@ public final class ArchiveRecordings extends KeyedProcessFunction<String, Archiv
     private transient ValueState<Long> lingerDeadline;
     /** When frames that never got an ENDED event are given up (a producer died mid-call and never came back). */
     private transient ValueState<Long> abandonDeadline;
+    /** Frames arrived since the last write: the archived recording may lack them. */
+    private transient ValueState<Boolean> dirty;
+    /** A recording was written since the last ENDED event. */
+    private transient ValueState<Boolean> written;
 
     public ArchiveRecordings(ArchiveSettings settings) {
         this.settings = settings;
@@ -72,6 +77,8 @@ public final class ArchiveRecordings extends KeyedProcessFunction<String, Archiv
         graceDeadline = getRuntimeContext().getState(new ValueStateDescriptor<>("grace-deadline", Long.class));
         lingerDeadline = getRuntimeContext().getState(new ValueStateDescriptor<>("linger-deadline", Long.class));
         abandonDeadline = getRuntimeContext().getState(new ValueStateDescriptor<>("abandon-deadline", Long.class));
+        dirty = getRuntimeContext().getState(new ValueStateDescriptor<>("dirty", Boolean.class));
+        written = getRuntimeContext().getState(new ValueStateDescriptor<>("written", Boolean.class));
     }
 
     @Override
@@ -88,33 +95,48 @@ public final class ArchiveRecordings extends KeyedProcessFunction<String, Archiv
                 schedule(graceDeadline, now + settings.graceMs(), ctx); // audio still coming: the grace counts from the last frame
             }
             frames.add(input.frame());
+            dirty.update(true);
             if (input.frame().endOfTrack()) {
                 endedTracks.add(input.frame().track().name());
             }
         } else if (input.event().type() == CallEvent.Type.ENDED) {
             ended.update(input.event());
             endedSeenAt.update(now);
+            written.update(false);
             schedule(graceDeadline, now + settings.graceMs(), ctx);
         }
         CallEvent end = ended.value();
-        if (end != null && allTracksEnded(end)) {
+        if (end != null && !Boolean.TRUE.equals(written.value()) && allTracksEnded(end)) {
             write(end, true, ctx, out);
         }
     }
 
+    /**
+     * The grace timer writes what arrived since the last write: the rest of a track that never ended, or frames of
+     * a replay or re-import that came after the recording was first written (the write then holds every frame seen,
+     * each once, so the archive converges on the whole call whatever the order of arrival).
+     */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<RecordingArchived> out) throws Exception {
         CallEvent end = ended.value();
+        boolean unwritten = Boolean.TRUE.equals(dirty.value());
         if (is(graceDeadline, timestamp)) {
             graceDeadline.clear();
-            if (end != null && frames.get().iterator().hasNext()) {
-                LOG.warn("call {}: not every track ended within {} ms of the call's end; archiving what arrived",
-                        end.callId(), settings.graceMs());
-                write(end, false, ctx, out);
+            if (end != null && unwritten) {
+                boolean complete = allTracksEnded(end);
+                if (!complete) {
+                    LOG.warn("call {}: not every track ended, and no audio came for {} ms; archiving what arrived",
+                            end.callId(), settings.graceMs());
+                }
+                write(end, complete, ctx, out);
             }
-        } else if (is(lingerDeadline, timestamp) && end == null) {
-            clear(ctx); // written, and quiet since
-        } else if (is(abandonDeadline, timestamp) && end == null && lingerDeadline.value() == null) {
+        } else if (is(lingerDeadline, timestamp)) {
+            if (unwritten) {
+                schedule(lingerDeadline, timestamp + LINGER_MS, ctx); // the grace timer writes those first
+            } else {
+                clear(ctx); // written, and quiet since
+            }
+        } else if (is(abandonDeadline, timestamp) && end == null) {
             LOG.warn("call {}: frames but no ENDED event for {} h; dropping them from the archive's state (they stay "
                     + "on calls.audio until its retention)", ctx.getCurrentKey(), ABANDON_AFTER_MS / 3_600_000);
             clear(ctx);
@@ -162,9 +184,8 @@ public final class ArchiveRecordings extends KeyedProcessFunction<String, Archiv
             // A full or failing disk: fail the task, so Flink retries from the last checkpoint instead of losing it.
             throw new IOException("cannot archive call " + end.callId() + ": " + e.getMessage(), e);
         }
-        ended.clear();
-        endedSeenAt.clear();
-        endedTracks.clear();
+        dirty.update(false);
+        written.update(true);
         if (graceDeadline.value() != null) {
             ctx.timerService().deleteProcessingTimeTimer(graceDeadline.value());
             graceDeadline.clear();
@@ -183,5 +204,7 @@ public final class ArchiveRecordings extends KeyedProcessFunction<String, Archiv
         ended.clear();
         endedSeenAt.clear();
         endedTracks.clear();
+        dirty.clear();
+        written.clear();
     }
 }

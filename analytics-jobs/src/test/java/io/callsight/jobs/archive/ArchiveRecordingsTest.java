@@ -108,22 +108,49 @@ class ArchiveRecordingsTest {
         }
     }
 
-    /** A re-import within the grace period of the first run must not be cut short by the first run's timer. */
+    /** The last recording written for the call, as the archive holds it. */
+    private io.callsight.archive.DualTrackRecording archived() throws Exception {
+        return settings.open().open(new RecordingKey("acme", "c1")).orElseThrow();
+    }
+
+    /** A re-import: the first run's grace timer cuts nothing short, and the re-import ends up archived whole. */
     @Test
-    void theGraceTimerOfAnEarlierRunDoesNotCutAReimportShort() throws Exception {
+    void aReimportEndsUpArchivedWhole() throws Exception {
         try (var h = harness()) {
             h.setProcessingTime(0);
             feed(h, ended(), frame(Track.CUSTOMER, 0, true, 1), frame(Track.AGENT, 0, true, 2));
             assertEquals(1, h.extractOutputValues().size(), "the first run is archived");
 
-            h.setProcessingTime(10_000); // the same call again: its ENDED overtakes the agent's audio
+            h.setProcessingTime(10_000); // the same call again, its ENDED overtaking its audio
             feed(h, ended(), frame(Track.CUSTOMER, 0, false, 1), frame(Track.CUSTOMER, 1, true, 1), frame(Track.AGENT, 0, false, 2));
-            h.setProcessingTime(GRACE_MS + 1); // the first run's grace ends here
-            assertEquals(1, h.extractOutputValues().size(), "nothing written from the first run's timer");
+            h.setProcessingTime(GRACE_MS + 1); // where the first run's grace would have ended
             feed(h, frame(Track.AGENT, 1, true, 2));
-            assertEquals(2, h.extractOutputValues().size());
-            assertEquals(200, h.extractOutputValues().get(1).durationMs(), "the re-import is archived whole");
-            assertTrue(h.extractOutputValues().get(1).allTracksEnded());
+            h.setProcessingTime(GRACE_MS + 1 + GRACE_MS); // quiet for a grace period after the last frame
+            List<RecordingArchived> out = h.extractOutputValues();
+            assertTrue(out.get(out.size() - 1).allTracksEnded());
+            assertEquals(200, out.get(out.size() - 1).durationMs(), "the re-import is archived whole");
+            assertEquals(2, archived().pcm(Track.AGENT)[800], "its last agent frame is in the archive");
+        }
+    }
+
+    /**
+     * A job started afresh re-reads the last run's uncommitted tail (its last frames and its ENDED) and then gets a
+     * re-import of the same call: the tail alone satisfies "every track ended" and is written first, but the whole
+     * call replaces it once the re-import's audio has arrived.
+     */
+    @Test
+    void aReplayedTailThenAReimportConvergesOnTheWholeCall() throws Exception {
+        try (var h = harness()) {
+            h.setProcessingTime(0);
+            feed(h, frame(Track.CUSTOMER, 1, true, 1), frame(Track.AGENT, 1, true, 2), ended()); // the tail, replayed
+            assertEquals(1, h.extractOutputValues().size(), "the tail is written at once");
+            feed(h, ended(), frame(Track.CUSTOMER, 0, false, 1), frame(Track.AGENT, 0, false, 2)); // the re-import
+            feed(h, frame(Track.CUSTOMER, 1, true, 1), frame(Track.AGENT, 1, true, 2));
+            h.setProcessingTime(GRACE_MS);
+            RecordingArchived last = h.extractOutputValues().get(h.extractOutputValues().size() - 1);
+            assertEquals(200, last.durationMs());
+            assertEquals(1, archived().pcm(Track.CUSTOMER)[0], "the call's first frame is in the archive");
+            assertEquals(2, archived().pcm(Track.AGENT)[1000]);
         }
     }
 
@@ -141,8 +168,7 @@ class ArchiveRecordingsTest {
             assertEquals(1, h.extractOutputValues().size());
             feed(h, frame(Track.AGENT, 1, true, 2), frame(Track.CUSTOMER, 0, false, 1), frame(Track.CUSTOMER, 1, true, 1), ended());
             assertEquals(2, h.extractOutputValues().size(), "the re-import is written again");
-            var recording = settings.open().open(new RecordingKey("acme", "c1")).orElseThrow();
-            assertEquals(2, recording.pcm(Track.AGENT)[0], "the early agent frame is in the re-import's recording");
+            assertEquals(2, archived().pcm(Track.AGENT)[0], "the early agent frame is in the re-import's recording");
             assertTrue(h.extractOutputValues().get(1).allTracksEnded());
         }
     }
