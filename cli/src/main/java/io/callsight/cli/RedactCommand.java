@@ -27,7 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Reads lines on stdin and prints each redacted with the tenant's policy (<models>/<tenant>/tenant.yaml: "
                 + "redact, min_digit_run), or with the default policy (every category) without --tenant.",
                 "Lines are consecutive utterances of one track, as in a call: a number whose reading continues on the "
-                        + "next line is removed from that line too. An empty line starts a new track."})
+                        + "next line is removed from both lines. A line that may end inside a number is printed once the "
+                        + "next line is read (as the speech job holds such an utterance). An empty line starts a new track."})
 final class RedactCommand implements Callable<Integer> {
     @Option(names = "--tenant", paramLabel = "T", description = "Tenant id (default: none, the default policy).")
     String tenant;
@@ -49,24 +50,41 @@ final class RedactCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         TrackTail tail = TrackTail.NONE;
+        // as the speech job: a line that may end inside a number waits for the next line before it is printed
+        String held = null;
+        TrackTail heldTail = TrackTail.NONE;
         for (String line = in.readLine(); line != null; line = in.readLine()) {
+            if (held != null) {
+                print(out, redactor.redact(held, heldTail, line.isBlank() ? "" : line));
+                held = null;
+            }
             if (line.isBlank()) {
                 tail = TrackTail.NONE;
                 out.println(line);
+                out.flush();
                 continue;
             }
-            Redaction r = redactor.redact(line, tail);
-            tail = TrackTail.of(line, 0);
-            out.println(r.text());
-            if (spans) {
-                for (PiiSpan s : r.spans()) {
-                    out.println("  " + s.category().name().toLowerCase(Locale.ROOT) + ": " + s.text());
-                }
+            if (Redactor.mayContinue(line)) {
+                held = line;
+                heldTail = tail;
+            } else {
+                print(out, redactor.redact(line, tail, ""));
             }
-            out.flush();
+            tail = TrackTail.of(line, 0);
         }
+        if (held != null) print(out, redactor.redact(held, heldTail, ""));
         out.flush();
         return 0;
+    }
+
+    private void print(PrintWriter out, Redaction r) {
+        out.println(r.text());
+        if (spans) {
+            for (PiiSpan s : r.spans()) {
+                out.println("  " + s.category().name().toLowerCase(Locale.ROOT) + ": " + s.text());
+            }
+        }
+        out.flush();
     }
 
     private RedactionPolicy policy() throws IOException {

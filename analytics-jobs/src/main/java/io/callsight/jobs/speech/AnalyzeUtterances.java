@@ -7,9 +7,11 @@ import io.callsight.nlp.insights.Analysis;
 import io.callsight.nlp.insights.ModelRegistry;
 import io.callsight.nlp.insights.RedactedUtterance;
 import io.callsight.nlp.insights.UtteranceAnalyzer;
+import io.callsight.nlp.redaction.Redactor;
 import io.callsight.nlp.redaction.TrackTail;
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -28,9 +30,12 @@ import org.slf4j.LoggerFactory;
  * <p>One utterance whose analysis fails goes to the dead letters with the reason, and is still indexed: redacted
  * with every category on, without an insight. Unredacted text never leaves this operator.
  * <p>Keyed by call track ({@link #trackKey}): the end of each track's last utterance ({@link TrackTail}) is kept in
- * state, so a personal number a pause split across two utterances is removed from the second one. The first one
- * has been published by then and was judged on its own. The tail holds recognized, unredacted words, so it lives
- * only in this operator's state, is replaced by every utterance, and expires with {@link #TAIL_TTL}.
+ * state, so a personal number a pause split across two utterances is removed from the second one. And the first
+ * one is not published before the second is heard: an utterance that {@link Redactor#mayContinue may continue}
+ * ("my policy number is four seven one") is held until the track's next utterance, or for at most
+ * {@link #HOLD_MS} when none comes, then redacted knowing what followed. Only such utterances wait; the others go
+ * on at once. Tail and held utterance are recognized, unredacted words, so they live only in this operator's
+ * state, are replaced by every utterance, and expire with {@link #TAIL_TTL}.
  */
 public final class AnalyzeUtterances extends KeyedProcessFunction<String, Utterance, AnalyzedUtterance> {
     private static final long serialVersionUID = 1L;
@@ -39,6 +44,13 @@ public final class AnalyzeUtterances extends KeyedProcessFunction<String, Uttera
     public static final String STAGE = "analyze";
     /** Far longer than {@link TrackTail#MAX_PAUSE_MS}: only there so that ended calls leave no state behind. */
     static final Duration TAIL_TTL = Duration.ofMinutes(10);
+    /**
+     * Longest wait, in processing time, for the next utterance of a track that may finish a number. A caller
+     * reading a number pauses for a second or two; the track's next utterance usually comes sooner.
+     */
+    static final long HOLD_MS = TrackTail.MAX_PAUSE_MS;
+    /** The event time only the end of a bounded input reaches. */
+    private static final long END_OF_INPUT = Long.MAX_VALUE - 1;
 
     /** Where the tenant models are and how often to look for new versions; shipped to the task managers. */
     public record Settings(String modelsDir, long refreshMs) implements Serializable {
@@ -48,6 +60,15 @@ public final class AnalyzeUtterances extends KeyedProcessFunction<String, Uttera
     private transient ModelRegistry registry;
     private transient UtteranceAnalyzer analyzer;
     private transient ValueState<TrackTail> tails;
+    private transient ValueState<HeldUtterance> held;
+
+    /**
+     * An utterance waiting for the track's next one: its record (JSON: state Flink serializes without Kryo), the
+     * tail it followed, and when it is released without a successor.
+     */
+    public record HeldUtterance(String utteranceJson, TrackTail previous, long releaseAt) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
 
     public AnalyzeUtterances(Settings settings) {
         this.settings = settings;
@@ -60,6 +81,9 @@ public final class AnalyzeUtterances extends KeyedProcessFunction<String, Uttera
         ValueStateDescriptor<TrackTail> tail = new ValueStateDescriptor<>("track-tail", TrackTail.class);
         tail.enableTimeToLive(StateTtlConfig.newBuilder(TAIL_TTL).build());
         tails = getRuntimeContext().getState(tail);
+        ValueStateDescriptor<HeldUtterance> waiting = new ValueStateDescriptor<>("held-utterance", HeldUtterance.class);
+        waiting.enableTimeToLive(StateTtlConfig.newBuilder(TAIL_TTL).build());
+        held = getRuntimeContext().getState(waiting);
     }
 
     /** The key this operator needs: one call track, as the transcription keys its audio. */
@@ -71,10 +95,41 @@ public final class AnalyzeUtterances extends KeyedProcessFunction<String, Uttera
     public void processElement(Utterance u, Context ctx, Collector<AnalyzedUtterance> out) throws IOException {
         TrackTail stored = tails.value();
         TrackTail previous = stored == null ? TrackTail.NONE : stored.continuedAt(u.startMs());
+        HeldUtterance waiting = held.value();
+        if (waiting != null) {
+            // this utterance may finish the held one's number: it is heard now, so the held one can go
+            held.clear();
+            ctx.timerService().deleteProcessingTimeTimer(waiting.releaseAt());
+            ctx.timerService().deleteEventTimeTimer(END_OF_INPUT);
+            Utterance before = JSON.decode(waiting.utteranceJson().getBytes(StandardCharsets.UTF_8));
+            boolean continues = previous != TrackTail.NONE;
+            analyze(before, waiting.previous(), continues ? u.text() : "", ctx, out);
+        }
         tails.update(TrackTail.of(u.text(), u.endMs()));
+        if (Redactor.mayContinue(u.text())) {
+            long releaseAt = ctx.timerService().currentProcessingTime() + HOLD_MS;
+            held.update(new HeldUtterance(new String(JSON.encode(u), StandardCharsets.UTF_8), previous, releaseAt));
+            ctx.timerService().registerProcessingTimeTimer(releaseAt);
+            // a bounded run (a test, a backfill) ends without firing processing-time timers; its last watermark does
+            ctx.timerService().registerEventTimeTimer(END_OF_INPUT);
+            return;
+        }
+        analyze(u, previous, "", ctx, out);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<AnalyzedUtterance> out) throws IOException {
+        HeldUtterance waiting = held.value();
+        if (waiting == null || timestamp != END_OF_INPUT && waiting.releaseAt() != timestamp) return;
+        held.clear();
+        analyze(JSON.decode(waiting.utteranceJson().getBytes(StandardCharsets.UTF_8)), waiting.previous(), "", ctx, out);
+    }
+
+    /** {@code following}: the track's next utterance when it continues this one, "" when nothing did. */
+    private void analyze(Utterance u, TrackTail previous, String following, Context ctx, Collector<AnalyzedUtterance> out) {
         Analysis analysis;
         try {
-            analysis = analyzer.analyze(u.tenant(), u.callId(), u.track(), u.idx(), u.text(), previous);
+            analysis = analyzer.analyze(u.tenant(), u.callId(), u.track(), u.idx(), u.text(), previous, following);
         } catch (RuntimeException e) {
             String reason = e.getMessage() != null ? e.getMessage() : e.toString();
             LOG.warn("utterance {} not analyzed: {}", u.id(), reason);

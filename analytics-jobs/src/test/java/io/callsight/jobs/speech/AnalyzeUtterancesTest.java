@@ -123,6 +123,7 @@ class AnalyzeUtterancesTest {
     void aFailedAnalysisIsADeadLetterAndTheUtteranceIsStillIndexedRedacted() throws Exception {
         try (var h = harness()) {
             h.processElement(new StreamRecord<>(utterance("Not A Tenant", 4, "card 4111 1111 1111 1111")));
+            h.setProcessingTime(AnalyzeUtterances.HOLD_MS); // it ends with digits: held until then
             AnalyzedUtterance only = h.extractOutputValues().get(0);
             assertNull(only.insight());
             assertEquals("card [CARD]", only.utterance().text());
@@ -160,24 +161,41 @@ class AnalyzeUtterancesTest {
     }
 
     @Test
-    void aNumberSplitAcrossTwoUtterancesOfATrackIsRemovedFromTheSecond() throws Exception {
+    void aNumberSplitAcrossTwoUtterancesOfATrackIsRemovedFromBoth() throws Exception {
         try (var h = harness()) {
             h.processElement(new StreamRecord<>(utterance(Track.CUSTOMER, 0, 0, "yeah it's four seven")));
-            h.processElement(new StreamRecord<>(utterance(Track.AGENT, 0, 1_000, "one moment")));
+            assertEquals(List.of(), h.extractOutputValues(), "it may go on: held for the track's next utterance");
+            h.processElement(new StreamRecord<>(utterance(Track.AGENT, 0, 1_000, "okay thank you")));
             h.processElement(new StreamRecord<>(utterance(Track.CUSTOMER, 1, 2_000, "one zero nine two six eight thanks")));
             // the same words after a long pause are not the rest of that number
             h.processElement(new StreamRecord<>(utterance(Track.CUSTOMER, 2, 4_000, "yeah it's four seven")));
             h.processElement(new StreamRecord<>(utterance(Track.CUSTOMER, 3, 30_000, "one zero nine two thanks")));
             List<AnalyzedUtterance> out = h.extractOutputValues();
-            assertEquals("yeah it's four seven", out.get(0).utterance().text(), "published before the rest came");
+            assertEquals(List.of("okay thank you", "yeah it's [DIGITS]", "[DIGITS] thanks", "yeah it's four seven",
+                    "one zero nine two thanks"), out.stream().map(a -> a.utterance().text()).toList(),
+                    "the other track does not wait; the held utterance goes before the one that released it");
+            assertEquals(List.of(0, 0, 1, 2, 3), out.stream().map(a -> a.utterance().idx()).toList());
             AnalyzedUtterance second = out.get(2);
-            assertEquals("[DIGITS] thanks", second.utterance().text());
             assertEquals(List.of("[DIGITS]", "thanks"), second.utterance().words().stream().map(Word::word).toList(),
                     "the recognized words of the number became one placeholder word");
             assertEquals(2_000, second.utterance().words().get(0).startMs());
-            assertEquals("one zero nine two thanks", out.get(4).utterance().text());
         }
         assertTrue(org.apache.flink.api.common.typeinfo.TypeInformation.of(io.callsight.nlp.redaction.TrackTail.class)
                 instanceof org.apache.flink.api.java.typeutils.PojoTypeInfo, "the tail is state Flink serializes without Kryo");
+    }
+
+    @Test
+    void aHeldUtteranceGoesWhenNoNextUtteranceComesInTime() throws Exception {
+        try (var h = harness()) {
+            h.processElement(new StreamRecord<>(utterance(Track.CUSTOMER, 0, 0, "they gave me extension two two four five")));
+            h.setProcessingTime(AnalyzeUtterances.HOLD_MS - 1);
+            assertEquals(List.of(), h.extractOutputValues());
+            h.setProcessingTime(AnalyzeUtterances.HOLD_MS);
+            assertEquals(List.of("they gave me extension two two four five"),
+                    h.extractOutputValues().stream().map(a -> a.utterance().text()).toList(),
+                    "nothing followed: a complete four-digit extension, not part of a longer number");
+            h.processElement(new StreamRecord<>(utterance(Track.CUSTOMER, 1, 1_000, "thanks")));
+            assertEquals(2, h.extractOutputValues().size(), "released once, not again by the next utterance");
+        }
     }
 }

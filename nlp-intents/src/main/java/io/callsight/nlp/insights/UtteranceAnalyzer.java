@@ -58,9 +58,19 @@ public final class UtteranceAnalyzer {
      * removed from this utterance.
      */
     public Analysis analyze(String tenant, String callId, Track track, int utteranceIdx, String text, TrackTail previous) {
+        return analyze(tenant, callId, track, utteranceIdx, text, previous, null);
+    }
+
+    /**
+     * Like {@link #analyze(String, String, Track, int, String, TrackTail)}, knowing what the track said next:
+     * {@code following} is the next utterance's text, "" when none followed (the utterance is complete), null when
+     * it is not known yet ({@link io.callsight.nlp.redaction.Redactor#redact(String, TrackTail, String)}).
+     */
+    public Analysis analyze(String tenant, String callId, Track track, int utteranceIdx, String text, TrackTail previous,
+                            String following) {
         TenantModels m = registry.tenant(tenant);
         Language language = languages.detect(text);
-        Redaction redaction = m.redactor().redact(text, previous);
+        Redaction redaction = m.redactor().redact(text, previous, following);
         String nluText = m.corrector() == null ? text : m.corrector().correct(text).text();
 
         String intent = null;

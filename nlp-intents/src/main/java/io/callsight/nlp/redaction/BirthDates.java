@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * four", "date of birth oh three oh four eighty four") or written ("date of birth 03/04/1984"). A date is a birth
  * date when a birth word ("born", "birthday", "date of birth", "d o b") comes shortly before it; other dates
  * (due dates, outages, appointments) stay. The one exception: a full date at least {@link #MIN_AGE} years back
- * is a birth date without the cue, because in a contact-center call nothing else is dated that far back so
- * exactly, and the agent's question ("can I have your date of birth") is on the other track.
+ * is a birth date without the cue, because the agent's question ("can I have your date of birth") is on the
+ * other track, unless the words before it name another event ("opened the account on", "since").
  */
 final class BirthDates {
     static final int MIN_AGE = 14;
@@ -27,6 +27,19 @@ final class BirthDates {
     private static final int CUE_REACH = 6;
 
     private static final Set<String> CUES = Set.of("born", "birthday", "birthdate", "dob", "birth");
+    /** What else happens on a date: an old date after these is not a birth date. */
+    private static final Set<String> EVENTS = Set.of("since", "opened", "open", "started", "start", "joined", "join",
+            "bought", "purchased", "moved", "married", "signed", "took", "taken", "paid", "passed", "died", "issued",
+            "renewed", "closed", "cancelled", "canceled", "installed", "effective", "until", "ago", "from", "began",
+            "expired", "registered", "enrolled", "hired", "retired", "built", "sold", "transferred", "last", "dated",
+            "sent", "received", "written", "delivered", "made");
+    /** Words inside a date that do not end it: "the fourth of june", "march uh third". */
+    private static final Set<String> DATE_JOINERS = Set.of("the", "of", "uh", "um", "umm", "er", "erm", "hmm", "ah");
+    /** Between a date and the cue after it: "... is my date of birth", "... that's his birthday". */
+    private static final Set<String> LEAD_INS = Set.of("is", "was", "my", "his", "her", "their", "that's", "thats",
+            "date", "of", "the", "our", "its", "it's");
+    private static final Set<String> YEAR_HOMOPHONES = Set.of("too", "ate");
+    private static final Set<String> CORRECTIONS = Set.of("no", "sorry", "wait", "actually");
     private static final Pattern WRITTEN = Pattern.compile(
             "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?![\\d/.-])|(\\d{1,2})([/.-])(\\d{1,2})\\5(\\d{4}|\\d{2})(?![\\d/.-])");
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
@@ -40,7 +53,19 @@ final class BirthDates {
     }
 
     /** Spans [start, end) of the birth dates in {@code text}. */
-    static List<int[]> find(String text, List<Word> words, List<ReadOut> readOuts) {
+    static List<int[]> find(String text, List<Word> allWords, List<ReadOut> readOuts) {
+        // hesitations inside a date ("april uh twenty sixth") are skipped; read-outs count words with them
+        List<Word> words = new ArrayList<>(allWords.size());
+        int[] position = new int[allWords.size()]; // index in allWords → index in words
+        for (int i = 0; i < allWords.size(); i++) {
+            position[i] = words.size();
+            if (!ReadOutNumbers.isFiller(allWords.get(i).text())) words.add(allWords.get(i));
+        }
+        List<ReadOut> spoken = new ArrayList<>();
+        for (ReadOut r : readOuts) {
+            spoken.add(new ReadOut(r.digits(), r.start(), r.end(), position[r.firstWord()], position[r.lastWord()],
+                    r.numberItems(), r.longestStretch(), r.endsText()));
+        }
         List<int[]> out = new ArrayList<>();
         int latestBirthYear = Year.now().getValue() - MIN_AGE;
         for (int i = 0; i < words.size(); i++) {
@@ -48,17 +73,19 @@ final class BirthDates {
                 for (int k = i + 1; k <= Math.min(words.size() - 1, i + CUE_REACH); k++) {
                     Parsed d = date(text, words, k, true);
                     if (d == null && words.get(k - 1).text().equals("in")) d = year(words, k);
-                    if (d == null) d = spokenDigits(readOuts, k);
+                    if (d == null) d = spokenDigits(spoken, k);
+                    if (d == null) d = correctedDay(words, k);
                     if (d != null) {
                         out.add(span(words, k, d.lastWord()));
-                        i = d.lastWord();
                         break;
                     }
                 }
+                out.addAll(cuedPieces(words, i));
+                out.addAll(piecesBeforeCue(words, i));
                 continue;
             }
             Parsed d = date(text, words, i, false);
-            if (d != null && d.fullYear() && d.year() <= latestBirthYear) {
+            if (d != null && d.fullYear() && d.year() <= latestBirthYear && !eventBefore(words, i)) {
                 out.add(span(words, i, d.lastWord()));
                 i = d.lastWord();
             }
@@ -66,8 +93,122 @@ final class BirthDates {
         return out;
     }
 
+    /**
+     * Everything date-like after a birth cue, also when the reading is interrupted or the recognizer wrote digits
+     * as homophones: "born april let me check the eleventh twenty ten", "birth date oh ate too for nineteen sixty
+     * too". Runs of date words (months, ordinals, numbers, "oh", homophones beside them) joined by "the", "of",
+     * fillers, or a pause for thought; kept only when they look like a date: a month, an ordinal or three numbers.
+     */
+    private static List<int[]> cuedPieces(List<Word> words, int cue) {
+        int k = cue + 1;
+        while (k < words.size() && k <= cue + CUE_REACH && !isDatePiece(words, k)) k++;
+        if (k >= words.size() || k > cue + CUE_REACH) return List.of();
+        List<int[]> runs = new ArrayList<>();
+        int runStart = k, runEnd = k, numbers = 0;
+        boolean dateWord = false;
+        int j = k;
+        while (j < words.size()) {
+            if (isDatePiece(words, j)) {
+                String w = words.get(j).text();
+                if (MONTHS.containsKey(w) || SpokenNumbers.ordinal(w).isPresent()) dateWord = true;
+                else numbers++;
+                runEnd = j++;
+                continue;
+            }
+            int gap = j;
+            boolean interrupted = false;
+            while (gap < words.size() && gap - j < 5 && (DATE_JOINERS.contains(words.get(gap).text())
+                    || Redactor.isInterruption(words.get(gap).text()))) {
+                if (!DATE_JOINERS.contains(words.get(gap).text())) interrupted = true;
+                gap++;
+            }
+            if (gap == j || gap >= words.size() || !isDatePiece(words, gap)) break;
+            if (interrupted) {
+                runs.add(span(words, runStart, runEnd));
+                runStart = gap;
+            }
+            j = gap;
+        }
+        runs.add(span(words, runStart, runEnd));
+        return dateWord || numbers >= 3 ? runs : List.of();
+    }
+
+    /** A date said before its cue: "seventeenth of the ninth ninety one is my date of birth". */
+    private static List<int[]> piecesBeforeCue(List<Word> words, int cue) {
+        int k = cue - 1;
+        while (k >= 0 && cue - k <= 4 && LEAD_INS.contains(words.get(k).text())) k--;
+        if (k < 0 || k == cue - 1 || !isDatePiece(words, k)) return List.of();
+        int end = k, start = k;
+        boolean dateWord = false;
+        int numbers = 0;
+        while (k >= 0 && (isDatePiece(words, k) || DATE_JOINERS.contains(words.get(k).text()) && datePieceBefore(words, k))) {
+            String w = words.get(k).text();
+            if (isDatePiece(words, k)) {
+                start = k;
+                if (MONTHS.containsKey(w) || SpokenNumbers.ordinal(w).isPresent()) dateWord = true;
+                else numbers++;
+            }
+            k--;
+        }
+        return dateWord || numbers >= 3 ? List.of(span(words, start, end)) : List.of();
+    }
+
+    /** Whether a date word comes before word {@code k}, only joiners ("of the") between. */
+    private static boolean datePieceBefore(List<Word> words, int k) {
+        int j = k - 1;
+        while (j >= 0 && DATE_JOINERS.contains(words.get(j).text())) j--;
+        return j >= 0 && isDatePiece(words, j);
+    }
+
+    private static boolean isDatePiece(List<Word> words, int j) {
+        String w = words.get(j).text();
+        if (MONTHS.containsKey(w) || w.equals("oh") || w.equals("thousand") || w.equals("hundred")) return true;
+        if (w.matches("\\d{1,4}")) return true;
+        OptionalInt ordinal = SpokenNumbers.ordinal(w);
+        if (ordinal.isPresent() && ordinal.getAsInt() <= 31) return true;
+        if (SpokenNumbers.cardinalWord(w).isPresent()) return true;
+        if (SpokenNumbers.homophoneDigit(w).isPresent()) {
+            // a homophone is a digit only beside another number word: "oh ate too for nineteen"
+            return j > 0 && isNumber(words.get(j - 1).text()) || j + 1 < words.size() && isNumber(words.get(j + 1).text());
+        }
+        return false;
+    }
+
+    private static boolean isNumber(String w) {
+        return w.equals("oh") || w.matches("\\d{1,4}") || SpokenNumbers.cardinalWord(w).isPresent()
+                || SpokenNumbers.homophoneDigit(w).isPresent();
+    }
+
+    /**
+     * Whether words just before an uncued date say what happened then ("opened the account on", "in place
+     * since", "we moved in"): an old date of something other than a birth.
+     */
+    private static boolean eventBefore(List<Word> words, int first) {
+        for (int k = first - 1; k >= Math.max(0, first - CUE_REACH); k--) {
+            if (EVENTS.contains(words.get(k).text())) return true;
+        }
+        return false;
+    }
+
+    /** A day begun after the cue and corrected at once: "date of birth is the second no the third ...". */
+    private static Parsed correctedDay(List<Word> words, int k) {
+        int[] day = day(words, k);
+        if (day == null || day[2] == 0 || day[1] + 1 >= words.size()) return null;
+        return CORRECTIONS.contains(words.get(day[1] + 1).text()) ? new Parsed(day[1], -1, false) : null;
+    }
+
     /** A date at words[k]; with {@code cued} a two-digit year ("eighty four") counts too. */
     private record Parsed(int lastWord, int year, boolean fullYear) {
+    }
+
+    /** Whether {@code word} is a month, an ordinal day or a number word. */
+    static boolean isDateWord(String word) {
+        return MONTHS.containsKey(word) || SpokenNumbers.ordinal(word).isPresent() || SpokenNumbers.cardinalWord(word).isPresent();
+    }
+
+    /** Whether {@code word} announces a birth date ("born", "birthday", "dob"). */
+    static boolean isCueWord(String word) {
+        return CUES.contains(word);
     }
 
     private static boolean isCue(List<Word> words, int i) {
@@ -116,6 +257,11 @@ final class BirthDates {
         if (day == null) return null;
         int j = day[1] + 1;
         if (j < words.size() && words.get(j).text().equals("of")) j++;
+        if (cued && day[2] == 1 && j + 1 < words.size() && words.get(j).text().equals("the")) {
+            // "fifth of the sixth eighty seven": the month as an ordinal
+            OptionalInt ordinalMonth = SpokenNumbers.ordinal(words.get(j + 1).text());
+            if (ordinalMonth.isPresent() && ordinalMonth.getAsInt() >= 1 && ordinalMonth.getAsInt() <= 12) return withYear(words, j + 1, true);
+        }
         if (j >= words.size() || !MONTHS.containsKey(words.get(j).text())) return null;
         // a cardinal before a month ("three march") is a day only in a cued date: "two march" is rarely anything
         if (day[2] == 0 && !cued) return null;
@@ -192,7 +338,11 @@ final class BirthDates {
         OptionalInt v = SpokenNumbers.cardinalWord(w);
         if (v.isEmpty() || v.getAsInt() < 10) return null;
         if (v.getAsInt() >= 20 && j + 1 < words.size()) {
-            OptionalInt u = SpokenNumbers.cardinalWord(words.get(j + 1).text());
+            String next = words.get(j + 1).text();
+            OptionalInt u = SpokenNumbers.cardinalWord(next);
+            // "nineteen ninety too": a homophone digit ends a year when it cannot be the word ("too", "ate"), or
+            // nothing follows it
+            if (u.isEmpty() && (YEAR_HOMOPHONES.contains(next) || j + 2 == words.size())) u = SpokenNumbers.homophoneDigit(next);
             if (u.isPresent() && u.getAsInt() >= 1 && u.getAsInt() <= 9) return new int[] {v.getAsInt() + u.getAsInt(), j + 1};
         }
         return new int[] {v.getAsInt(), j};

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +27,10 @@ final class ReadOutNumbers {
     static final int READ_OUT_STRETCH = 3;
     /** Number pieces in one run that make it a read-out even when read in pairs: a time range has four. */
     static final int READ_OUT_PIECES = 5;
+    /** Digits and homophones in a row that make a read-out after a cue. */
+    static final int CUED_RUN = 5;
+    /** Digits and homophones in a row that make a read-out without a cue. */
+    static final int UNCUED_RUN = 8;
     /**
      * Homophones that are everyday prepositions: at the end of a read-out and followed by what such a preposition
      * takes ("... nine to you", "... for the account"), they are the word; followed by anything else ("... seven
@@ -85,6 +91,15 @@ final class ReadOutNumbers {
      * recognized as such, as [start, end) pairs) are never part of one.
      */
     static List<ReadOut> find(String text, List<Word> words, List<int[]> protectedSpans) {
+        return find(text, words, protectedSpans, first -> false);
+    }
+
+    /**
+     * Like {@link #find(String, List, List)}; {@code cuedAt} says whether a cue ("policy number", "card is")
+     * comes just before word {@code first}: after a cue, a run of digits and homophones is a read-out even
+     * when the homophones outnumber the digits ("policy number won to ate ate for six too oh").
+     */
+    static List<ReadOut> find(String text, List<Word> words, List<int[]> protectedSpans, IntPredicate cuedAt) {
         List<Item> items = items(text, words, protectedSpans);
         List<ReadOut> out = new ArrayList<>();
         int i = 0;
@@ -95,14 +110,15 @@ final class ReadOutNumbers {
             }
             int j = i;
             while (j < items.size() && items.get(j).kind() != Kind.OTHER) j++;
-            segment(text, words, items.subList(i, j), j == items.size(), out);
+            segment(text, words, items.subList(i, j), j == items.size(), cuedAt, out);
             i = j;
         }
         return out;
     }
 
-    private static void segment(String text, List<Word> words, List<Item> seg, boolean atEnd, List<ReadOut> out) {
-        if (isReadOut(seg)) {
+    private static void segment(String text, List<Word> words, List<Item> seg, boolean atEnd, IntPredicate cuedAt,
+                                List<ReadOut> out) {
+        if (isReadOut(seg) || cuedHomophoneRun(seg, cuedAt) || longHomophoneRun(seg)) {
             int to = seg.size();
             // a trailing "to"/"for" followed by ordinary words is the word ("... nine to you"); at the very end of the
             // utterance it may be a digit the pause cut off
@@ -140,6 +156,45 @@ final class ReadOutNumbers {
         return numbers >= READ_OUT_PIECES;
     }
 
+    /** A cued run of at least {@link #CUED_RUN} digits and homophones, one of them at least a real digit. */
+    private static boolean cuedHomophoneRun(List<Item> seg, IntPredicate cuedAt) {
+        int first = 0;
+        while (first < seg.size() && seg.get(first).kind() == Kind.FILLER) first++;
+        if (first == seg.size() || !cuedAt.test(seg.get(first).firstWord())) return false;
+        int pieces = 0, digits = 0;
+        for (Item it : seg) {
+            if (it.kind() == Kind.DIGITS) digits++;
+            if (it.kind() == Kind.DIGITS || it.kind() == Kind.HOMOPHONE) pieces++;
+        }
+        return digits >= 1 && pieces >= CUED_RUN;
+    }
+
+    /**
+     * A long run of digits and homophones needs no cue: "yeah it's too won for ate ate six oh won to for". Ordinary
+     * speech does not put {@link #UNCUED_RUN} of these words in a row.
+     */
+    private static boolean longHomophoneRun(List<Item> seg) {
+        int pieces = 0, digits = 0;
+        for (Item it : seg) {
+            if (it.kind() == Kind.DIGITS) digits++;
+            if (it.kind() == Kind.DIGITS || it.kind() == Kind.HOMOPHONE) pieces++;
+        }
+        return digits >= 2 && pieces >= UNCUED_RUN;
+    }
+
+    /** Whether {@code word} is a hesitation that does not end a number being read out. */
+    static boolean isFiller(String word) {
+        return FILLERS.contains(word);
+    }
+
+    /** Whether {@code word} may be (part of) a digit or number as a recognizer writes it, homophones included. */
+    static boolean isNumberWord(String word) {
+        if (word.isEmpty()) return false;
+        return Character.isDigit(word.charAt(0)) || SpokenNumbers.cardinalWord(word).isPresent()
+                || SpokenNumbers.homophoneDigit(word).isPresent() || word.equals("oh") || word.equals("hundred")
+                || word.equals("double") || word.equals("triple");
+    }
+
     /** Like {@link #longestStretch} with homophones counting as digits where single digits are on both sides. */
     static int stretchWithHomophones(List<Item> seg) {
         int best = 0, run = 0, pending = 0; // pending: homophones since the last digit, counted once a digit follows
@@ -169,7 +224,7 @@ final class ReadOutNumbers {
         for (Item it : r) {
             if (it.kind() == Kind.FILLER || it.kind() == Kind.JOINER) continue;
             digits.append(it.digits());
-            if (it.number()) numbers++;
+            if (it.number() || it.kind() == Kind.HOMOPHONE) numbers++; // a read-out's homophones are its digits
         }
         if (numbers == 0) return;
         int first = r.get(0).firstWord(), last = r.get(r.size() - 1).lastWord();
@@ -263,7 +318,10 @@ final class ReadOutNumbers {
                 i++;
                 continue;
             }
-            if (t.equals("oh") && (numberWordAt(words, i - 1, blocked) || numberWordAt(words, i + 1, blocked))) {
+            // "oh" is zero next to a number word, or after a homophone that follows one ("six too oh")
+            boolean afterHomophone = SpokenNumbers.homophoneDigit(wordAt(words, i - 1, blocked)).isPresent()
+                    && numberWordAt(words, i - 2, blocked);
+            if (t.equals("oh") && (numberWordAt(words, i - 1, blocked) || numberWordAt(words, i + 1, blocked) || afterHomophone)) {
                 out.add(new Item(Kind.DIGITS, "0", i, i));
                 i++;
                 continue;
@@ -283,11 +341,19 @@ final class ReadOutNumbers {
     }
 
     /** Where the part of an utterance worth carrying into the next one starts: its trailing run plus some words. */
-    static int tailStart(String text, int contextWords, int maxRunWords) {
+    static int tailStart(String text, int contextWords, int maxRunWords, Predicate<String> pauseWord, int maxPauseWords) {
         List<Word> words = words(text);
         if (words.isEmpty()) return text.length();
         List<Item> items = items(text, words, List.of());
         int k = items.size();
+        // a pause for thought after the run ("... six two hold on let me check") is carried with it
+        int pause = 0;
+        while (k > 0 && pause < maxPauseWords && items.get(k - 1).kind() == Kind.OTHER
+                && pauseWord.test(words.get(items.get(k - 1).firstWord()).text())) {
+            k--;
+            pause++;
+        }
+        if (k == 0 || items.get(k - 1).kind() == Kind.OTHER) k = items.size();
         int runWords = 0;
         while (k > 0 && items.get(k - 1).kind() != Kind.OTHER && runWords < maxRunWords) {
             k--;

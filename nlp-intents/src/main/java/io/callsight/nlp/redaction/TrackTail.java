@@ -29,7 +29,9 @@ public record TrackTail(String text, long endMs) implements Serializable {
     /** The tail of an utterance that ended at {@code endMs}. */
     public static TrackTail of(String utterance, long endMs) {
         if (utterance == null || utterance.isBlank()) return NONE;
-        return new TrackTail(utterance.substring(ReadOutNumbers.tailStart(utterance, CONTEXT_WORDS, MAX_RUN_WORDS)), endMs);
+        int start = ReadOutNumbers.tailStart(utterance, CONTEXT_WORDS, MAX_RUN_WORDS, Redactor::isInterruption,
+                Redactor.INTERRUPTION_WORDS);
+        return new TrackTail(utterance.substring(start), endMs);
     }
 
     /** This tail if the next utterance, starting at {@code startMs}, may continue it; {@link #NONE} otherwise. */

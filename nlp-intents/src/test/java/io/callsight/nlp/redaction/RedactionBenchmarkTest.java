@@ -17,9 +17,24 @@ class RedactionBenchmarkTest {
         List<SpeechRedactionSet.Sample> tune = SpeechRedactionSet.split(SpeechRedactionSet.read(SET), SpeechRedactionSet.TUNE);
         assertTrue(tune.size() > 300, "the tuning split is there: " + tune.size());
         RedactionBenchmark.Score s = RedactionBenchmark.score(RedactionBenchmark.current(RedactionPolicy.all()), tune);
-        String report = String.format("recall %.3f of removable (%.3f of all), wrongly removed %.3f%n%s", s.recallOfRemovable(),
-                s.recall(), s.falseRemovalRate(), String.join("\n", s.misses()));
-        assertTrue(s.recallOfRemovable() >= RedactionBenchmark.RECALL_TARGET, report);
+        String report = String.format("recall %.3f, wrongly removed %.3f%n%s", s.recall(), s.falseRemovalRate(),
+                String.join("\n", s.misses()));
+        assertTrue(s.recall() >= RedactionBenchmark.RECALL_TARGET, report);
+        assertTrue(s.falseRemovalRate() <= RedactionBenchmark.FALSE_REMOVAL_TARGET, report);
+    }
+
+    /**
+     * The hand-written sets were unseen once (their first figures are in docs/benchmarks.md); their misses were
+     * read and fixed since, so they now guard against regressions only.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"fresh.jsonl", "fresh2.jsonl", "fresh3.jsonl"})
+    void handWrittenSetsStayWhereTheyAre(String file) throws Exception {
+        List<SpeechRedactionSet.Sample> set = SpeechRedactionSet.read(SET.resolveSibling(file));
+        RedactionBenchmark.Score s = RedactionBenchmark.score(RedactionBenchmark.current(RedactionPolicy.all()), set);
+        String report = String.format("%s: recall %.3f, wrongly removed %.3f%n%s", file, s.recall(), s.falseRemovalRate(),
+                String.join("\n", s.misses()));
+        assertTrue(s.recall() >= 0.985, report);
         assertTrue(s.falseRemovalRate() <= RedactionBenchmark.FALSE_REMOVAL_TARGET, report);
     }
 }

@@ -150,6 +150,70 @@ class RedactorTest {
     }
 
     @Test
+    void aHeldUtteranceLosesItsPartOfANumberTheNextUtteranceCompletes() {
+        String first = "it's five four", second = "three two one one eight seven thanks";
+        assertTrue(Redactor.mayContinue(first), "ends with a number: the job holds it for the next utterance");
+        assertEquals("it's [DIGITS]", all.redact(first, TrackTail.NONE, second).text());
+        assertEquals("[DIGITS] thanks", all.redact(second, TrackTail.of(first, 0), "").text());
+        assertEquals("it's five four", all.redact(first, TrackTail.NONE, "no that's all").text(),
+                "what follows shows it was a complete, short number");
+    }
+
+    @Test
+    void aCompleteUtteranceKeepsAShortUncuedReadOutThatCouldHaveGoneOn() {
+        String extension = "they gave me extension two two four five";
+        assertEquals("they gave me extension [DIGITS]", all.redact(extension).text(), "may go on: removed to be safe");
+        assertEquals(extension, all.redact(extension, TrackTail.NONE, "").text(), "nothing followed: it is an extension");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "the card is four nine one six no sorry four nine one seven two two three three four four five five six six one one|the card is [DIGITS] no sorry [DIGITS]",
+            "it's two two nine one let me check seven oh four yeah that's it|it's [DIGITS] let me check [DIGITS] yeah that's it",
+            "call me back at four thirty no sorry five thirty please|call me back at four thirty no sorry five thirty please",
+            "it was seven hundred no sorry seven hundred forty for the flight|it was seven hundred no sorry seven hundred forty for the flight",
+    })
+    void piecesOfANumberAroundACorrectionAreJudgedTogether(String in, String expected) {
+        assertEquals(expected, all.redact(in, TrackTail.NONE, "").text());
+    }
+
+    @Test
+    void aPauseForThoughtAfterANumberCarriesIntoTheNextUtterance() {
+        String first = "the policy is two one six five let me just check";
+        assertTrue(Redactor.mayContinue(first));
+        String second = "nine zero three";
+        assertEquals("the policy is [DIGITS] let me just check", all.redact(first, TrackTail.NONE, second).text());
+        assertEquals("[DIGITS]", all.redact(second, TrackTail.of(first, 0), "").text());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "my national insurance is q r one two four eight six seven c|my national insurance is [DIGITS]",
+            "the member id printed on the back is m two four four nine one eight three oh|the member id printed on the back is [DIGITS]",
+            "policy number won to ate ate for six too oh|policy number [DIGITS]",
+            "you want the last four it's oh nine three seven|you want the last four it's [DIGITS]",
+            "it is a four five six seven eight nine|it is a [DIGITS]",
+    })
+    void identifiersWithLettersHomophonesOrLastFour(String in, String expected) {
+        assertEquals(expected, all.redact(in, TrackTail.NONE, "").text());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "i was born in december eighty three|i was born in [DOB]",
+            "uh the date of birth on the account is april uh twenty sixth nineteen sixty eight|uh the date of birth on the account is [DOB]",
+            "date of birth fifth of the sixth eighty seven|date of birth [DOB]",
+            "my son was born april let me check the eleventh twenty ten|my son was born [DOB] let me check [DOB]",
+            "birth date oh ate too for nineteen sixty too|birth date [DOB]",
+            "my birthday is coming up in two weeks|my birthday is coming up in two weeks",
+            "my late husband opened the account on the second of may nineteen ninety|my late husband opened the account on the second of may nineteen ninety",
+            "it's the second of may nineteen ninety|it's [DOB]",
+    })
+    void datesOfBirthAsSpokenInCalls(String in, String expected) {
+        assertEquals(expected, all.redact(in, TrackTail.NONE, "").text());
+    }
+
+    @Test
     void aNumberSplitAcrossTwoUtterancesIsRemovedFromTheSecond() {
         String first = "yeah it's four seven";
         Redaction r1 = all.redact(first, TrackTail.NONE);

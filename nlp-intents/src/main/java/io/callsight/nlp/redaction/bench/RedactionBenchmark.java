@@ -39,21 +39,26 @@ public final class RedactionBenchmark {
         List<Redaction> track(List<String> utterances);
     }
 
-    /** The redactor of this version, carrying each utterance's {@link TrackTail} into the next. */
+    /**
+     * The redactor of this version as the speech job drives it: each utterance's {@link TrackTail} carried into
+     * the next, and an utterance that {@link Redactor#mayContinue may continue} held until the next one is heard.
+     */
     public static Engine current(RedactionPolicy policy) {
         Redactor r = new Redactor(policy);
         return new Engine() {
             @Override
             public String name() {
-                return "new (read-outs, DOB, track tail)";
+                return "new (read-outs, DOB, track tail, held utterances)";
             }
 
             @Override
             public List<Redaction> track(List<String> utterances) {
                 List<Redaction> out = new ArrayList<>(utterances.size());
                 TrackTail tail = TrackTail.NONE;
-                for (String u : utterances) {
-                    out.add(r.redact(u, tail));
+                for (int i = 0; i < utterances.size(); i++) {
+                    String u = utterances.get(i);
+                    String following = Redactor.mayContinue(u) && i + 1 < utterances.size() ? utterances.get(i + 1) : "";
+                    out.add(r.redact(u, tail, following));
                     tail = TrackTail.of(u, 0);
                 }
                 return out;
@@ -77,22 +82,12 @@ public final class RedactionBenchmark {
         };
     }
 
-    /**
-     * Counts of one engine on one split, overall and per sample kind; {@code misses} lists what went wrong.
-     * {@code published} counts the personal numbers' parts in an utterance that had been published before the
-     * rest of the number came (the first utterance of a split reading): no redactor can take those back.
-     */
-    public record Score(int personal, int removed, int published, int publishedRemoved, int nonPersonal,
-                        int wronglyRemoved, Map<String, int[]> byKind, List<String> misses) {
+    /** Counts of one engine on one split, overall and per sample kind; {@code misses} lists what went wrong. */
+    public record Score(int personal, int removed, int nonPersonal, int wronglyRemoved, Map<String, int[]> byKind,
+                        List<String> misses) {
         /** Of every personal number (part). */
         public double recall() {
             return personal == 0 ? 1 : (double) removed / personal;
-        }
-
-        /** Of the parts still in the redactor's hands: all but the already published first halves of split numbers. */
-        public double recallOfRemovable() {
-            int n = personal - published;
-            return n == 0 ? 1 : (double) (removed - publishedRemoved) / n;
         }
 
         public double falseRemovalRate() {
@@ -100,12 +95,12 @@ public final class RedactionBenchmark {
         }
 
         public boolean meetsTargets() {
-            return recallOfRemovable() >= RECALL_TARGET && falseRemovalRate() <= FALSE_REMOVAL_TARGET;
+            return recall() >= RECALL_TARGET && falseRemovalRate() <= FALSE_REMOVAL_TARGET;
         }
     }
 
     public static Score score(Engine engine, List<Sample> samples) {
-        int personal = 0, removed = 0, published = 0, publishedRemoved = 0, nonPersonal = 0, wrong = 0;
+        int personal = 0, removed = 0, nonPersonal = 0, wrong = 0;
         Map<String, int[]> byKind = new TreeMap<>(); // kind → {personal, removed, non-personal, wrongly removed}
         List<String> misses = new ArrayList<>();
         for (Sample s : samples) {
@@ -114,12 +109,9 @@ public final class RedactionBenchmark {
             for (Label l : s.remove()) {
                 personal++;
                 k[0]++;
-                boolean earlier = l.utterance().equals("prev");
-                if (earlier) published++;
                 if (allWordsRemoved(s.utterance(l), l, spans(r, l))) {
                     removed++;
                     k[1]++;
-                    if (earlier) publishedRemoved++;
                 } else {
                     misses.add("kept   " + s.id() + " [" + s.utterance(l).substring(l.start(), l.end()) + "] in: "
                             + redacted(s, r));
@@ -136,7 +128,7 @@ public final class RedactionBenchmark {
                 }
             }
         }
-        return new Score(personal, removed, published, publishedRemoved, nonPersonal, wrong, byKind, misses);
+        return new Score(personal, removed, nonPersonal, wrong, byKind, misses);
     }
 
     /** Utterances per second over {@code samples}, repeated for at least {@code minMillis}. */
