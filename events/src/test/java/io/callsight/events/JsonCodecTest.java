@@ -43,6 +43,34 @@ class JsonCodecTest {
     }
 
     @Test
+    void liveCallEventCarriesConversationLanguageCustomConfigAndEndReason() {
+        CallEvent event = new CallEvent("acme", "call-1", CallEvent.Type.ENDED, CallEvent.Direction.UNKNOWN, "ab12",
+                "+18005550199", null, null, List.of(Track.CUSTOMER, Track.AGENT), 1_700_000_000_000L, 62_400L,
+                "audiohook", 1_700_000_062_400L, "c41b7e92-3d58-4f0a-9e6c-7a2b8d1f5e34", "en-US",
+                java.util.Map.of("campaign", "retention", "priority", 3, "nested", java.util.Map.of("a", true)),
+                "end");
+        JsonCodec<CallEvent> codec = JsonCodec.of(CallEvent.class);
+        CallEvent back = codec.decode(codec.encode(event));
+        assertEquals(event, back);
+        assertEquals("retention", back.customConfig().get("campaign"));
+    }
+
+    @Test
+    void aRecordedCallEventOmitsTheLiveFieldsAndOldRecordsStillRead() {
+        CallEvent recorded = new CallEvent("acme", "call-1", CallEvent.Type.STARTED, CallEvent.Direction.INBOUND,
+                null, null, null, null, List.of(Track.CUSTOMER), 0, 0, "a.wav", 1);
+        String json = new String(JsonCodec.of(CallEvent.class).encode(recorded), StandardCharsets.UTF_8);
+        assertTrue(!json.contains("conversationId") && !json.contains("customConfig") && !json.contains("endReason")
+                && !json.contains("language"), json);
+        CallEvent old = JsonCodec.of(CallEvent.class).decode(utf8("{\"tenant\":\"t\",\"callId\":\"c\",\"type\":\"ENDED\","
+                + "\"direction\":\"INBOUND\",\"tracks\":[\"CUSTOMER\"],\"startedAtMs\":5,\"durationMs\":7,\"source\":\"x.wav\",\"ts\":9}"));
+        assertEquals(new CallEvent("t", "c", CallEvent.Type.ENDED, CallEvent.Direction.INBOUND, null, null, null, null,
+                List.of(Track.CUSTOMER), 5, 7, "x.wav", 9), old);
+        assertNull(old.conversationId());
+        assertNull(old.customConfig());
+    }
+
+    @Test
     void utteranceWithWordsRoundTrip() {
         Utterance utterance = new Utterance("acme", "call-1", Track.AGENT, 3, 1_000, 2_450, "hello world",
                 "hello [NAME]", List.of(new Word("hello", 1_000, 1_400, 0.93), new Word("world", 1_500, 2_450, 0.5)),

@@ -22,6 +22,9 @@ public interface CallSink extends AutoCloseable {
         /** Frames of any of the call's tracks, each track's in order. */
         void frames(List<AudioFrame> frames) throws PublishException;
 
+        /** A change of the call while it runs (a {@link CallEvent.Type#UPDATED} event, e.g. a new language). */
+        void update(CallEvent updated) throws PublishException;
+
         /** Ends the call with its {@link CallEvent.Type#ENDED} event; the call is complete once this returns. */
         void end(CallEvent ended) throws PublishException;
 

@@ -24,6 +24,11 @@ final class CollectingCallSink implements CallSink {
             }
 
             @Override
+            public void update(CallEvent updated) {
+                events.add(updated);
+            }
+
+            @Override
             public void end(CallEvent ended) throws PublishException {
                 if (started.callId().equals(failEndOf)) {
                     throw new PublishException("broker gone");
