@@ -6,6 +6,8 @@ import io.callsight.ingest.RecordingImporter;
 import io.callsight.ingest.RecordingReader;
 import io.callsight.tenants.TenantPaths;
 import io.callsight.tenants.TenantRegistry;
+import io.callsight.tenants.crypto.CallerIdSalts;
+import io.callsight.tenants.crypto.MasterKey;
 import io.callsight.tenants.registry.TenantRegistryFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,6 +52,19 @@ final class ImportCommand implements Callable<Integer> {
         return failed == 0 ? 0 : 2;
     }
 
+    /**
+     * The tenants' caller-id salts, from the master key next to the registry (the data dir) or in the environment;
+     * without a master key, the tenant id (hashes kept apart between tenants, but not secret).
+     */
+    static java.util.function.Function<String, String> callerIdSalt(Path registry) {
+        Path dataDir = registry.toAbsolutePath().getParent();
+        TenantPaths paths = TenantPaths.resolve(dataDir, registry, System.getenv());
+        if (!MasterKey.configured(paths, System.getenv())) {
+            return tenantId -> tenantId;
+        }
+        return new CallerIdSalts(MasterKey.load(paths, System.getenv()))::forTenant;
+    }
+
     /** Imports the calls whose tenant {@code registry} knows; fails before publishing anything without a registry. */
     static List<ImportResult> importCalls(String bootstrap, Path registry, String tenant, int frameMs, List<Path> inputs) {
         if (!Files.exists(registry)) {
@@ -63,7 +78,7 @@ final class ImportCommand implements Callable<Integer> {
             throw new UncheckedIOException("cannot read the tenant registry " + registry + ": " + e.getMessage(), e);
         }
         try (KafkaCallSink sink = KafkaCallSink.perCallTransaction(bootstrap)) {
-            RecordingImporter importer = new RecordingImporter(new RecordingReader(tenant), sink, frameMs,
+            RecordingImporter importer = new RecordingImporter(new RecordingReader(tenant, callerIdSalt(registry)), sink, frameMs,
                     tenants::contains, registry.toString());
             return importer.importAll(inputs, r -> (r.ok() ? System.out : System.err).println(r.describe()));
         }

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The embedded Kafka and Elasticsearch plus the Flink jobs: started in dependency order, stopped in reverse. */
+/** The embedded Kafka and Elasticsearch, the Flink jobs and the ingest service: started in dependency order, stopped in reverse. */
 final class LocalStack {
     static final Map<String, Integer> TOPIC_PARTITIONS = Map.of(
             Topics.AUDIO, 4, Topics.EVENTS, 2, Topics.TRANSCRIPTS, 2, Topics.INSIGHTS, 2, Topics.SEGMENTS, 2, Topics.DEAD_LETTER, 1,
@@ -21,15 +21,18 @@ final class LocalStack {
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration ES_TIMEOUT = Duration.ofSeconds(240);
     private static final Duration JOBS_TIMEOUT = Duration.ofSeconds(240);
+    private static final Duration INGEST_TIMEOUT = Duration.ofSeconds(60);
 
     private final StackConfig config;
     private final EmbeddedStack servers;
     private final FlinkJobs jobs;
+    private final IngestService ingest;
 
     LocalStack(StackConfig config) {
         this.config = config;
         this.servers = new EmbeddedStack(config);
         this.jobs = new FlinkJobs(config);
+        this.ingest = new IngestService(config);
     }
 
     StackConfig config() {
@@ -46,6 +49,9 @@ final class LocalStack {
         jobs.start();
         jobs.awaitHealthy(JOBS_TIMEOUT);
         out.println("flink jobs     ready  speech job running (log " + jobs.logFile() + ")");
+        ingest.start();
+        ingest.awaitHealthy(INGEST_TIMEOUT);
+        out.println("ingest         ready  " + IngestService.audioHookUrl(config) + " (log " + ingest.logFile() + ")");
     }
 
     /**
@@ -66,6 +72,7 @@ final class LocalStack {
     }
 
     void down(PrintStream out) {
+        out.println(String.format("%-14s %s", ingest.name(), ingest.stop(Duration.ofSeconds(15)) ? "stopped" : "was not running"));
         out.println(String.format("%-14s %s", jobs.name(), jobs.stop(Duration.ofSeconds(30)) ? "stopped" : "was not running"));
         List<String> stopped = servers.down(Duration.ofSeconds(30));
         out.println(stopped.isEmpty() ? "kafka, elasticsearch: were not running" : String.join(", ", stopped) + ": stopped");
@@ -74,6 +81,7 @@ final class LocalStack {
     List<ComponentStatus> status() {
         List<ComponentStatus> all = new ArrayList<>(servers.status());
         all.add(jobs.status());
+        all.add(ingest.status());
         return all;
     }
 }

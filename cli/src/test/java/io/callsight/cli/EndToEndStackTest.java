@@ -95,7 +95,7 @@ class EndToEndStackTest {
     void startStackAndRenderCalls() throws Exception {
         StackConfig config = StackConfig.builder()
                 .dataDir(work.resolve("data"))
-                .kafkaPort(29092).kafkaControllerPort(29093).esHttpPort(29200).esTransportPort(29300)
+                .kafkaPort(29092).kafkaControllerPort(29093).esHttpPort(29200).esTransportPort(29300).ingestPort(29088)
                 .build();
         stack = new LocalStack(config);
         Path scripts = Files.createDirectories(work.resolve("scripts"));

@@ -12,12 +12,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** A recorded call, read and validated, ready to publish: one audio channel per track. */
+/**
+ * A recorded call, read and validated, ready to publish: one audio channel per track. {@code aniHash} is the caller
+ * number as it may leave ingest ({@link CallerIds}); {@code metadata} still holds the number and stays here.
+ */
 public record CallRecording(
         Path file,
         String tenant,
         String callId,
         CallMetadata metadata,
+        String aniHash,
         WavAudio audio,
         List<Track> tracks,
         List<String> warnings) {
@@ -42,7 +46,7 @@ public record CallRecording(
 
     private CallEvent event(CallEvent.Type type, long durationMs) {
         long startedAt = startTime() != null ? startTime().toEpochMilli() : 0L;
-        return new CallEvent(tenant, callId, type, direction(), CallerIds.hash(metadata.ani()), metadata.dnis(),
+        return new CallEvent(tenant, callId, type, direction(), aniHash, metadata.dnis(),
                 metadata.agentId(), metadata.campaign(), tracks, startedAt, durationMs, file.getFileName().toString(),
                 Instant.now().toEpochMilli());
     }

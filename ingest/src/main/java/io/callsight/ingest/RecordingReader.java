@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Reads a recorded call and everything it needs before a single byte goes to Kafka, so a bad file fails
@@ -31,9 +32,17 @@ public final class RecordingReader {
             .build();
 
     private final String defaultTenant;
+    private final Function<String, String> callerIdSalt;
 
+    /** A reader whose caller numbers are hashed without a salt: for reading, not for publishing. */
     public RecordingReader(String defaultTenant) {
+        this(defaultTenant, tenant -> null);
+    }
+
+    /** {@code callerIdSalt}: the secret salt of a tenant's caller-number hashes ({@link CallerIds#hash(String, String)}). */
+    public RecordingReader(String defaultTenant, Function<String, String> callerIdSalt) {
         this.defaultTenant = Tenants.requireValid(defaultTenant);
+        this.callerIdSalt = callerIdSalt;
     }
 
     public CallRecording read(Path file) throws ImportException {
@@ -73,7 +82,8 @@ public final class RecordingReader {
         String callId = metadata.callId() != null && !metadata.callId().isBlank()
                 ? metadata.callId()
                 : contentCallId(tenant, bytes);
-        return new CallRecording(file, tenant, callId, metadata, audio, tracks, List.copyOf(warnings));
+        String aniHash = CallerIds.hash(callerIdSalt.apply(tenant), metadata.ani());
+        return new CallRecording(file, tenant, callId, metadata, aniHash, audio, tracks, List.copyOf(warnings));
     }
 
     /** The same recording imported twice gets the same id, so its documents are overwritten, not doubled. */

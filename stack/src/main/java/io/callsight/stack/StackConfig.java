@@ -18,6 +18,7 @@ public record StackConfig(
         int kafkaControllerPort,
         int esHttpPort,
         int esTransportPort,
+        int ingestPort,
         String esHeap,
         String kafkaHeap,
         Optional<String> externalKafkaBootstrap,
@@ -34,6 +35,7 @@ public record StackConfig(
         requirePort(kafkaControllerPort, "Kafka controller port");
         requirePort(esHttpPort, "Elasticsearch HTTP port");
         requirePort(esTransportPort, "Elasticsearch transport port");
+        requirePort(ingestPort, "ingest service port");
         Objects.requireNonNull(esHeap, "esHeap");
         Objects.requireNonNull(kafkaHeap, "kafkaHeap");
         externalKafkaBootstrap = externalKafkaBootstrap.filter(s -> !s.isBlank()).map(String::trim);
@@ -100,6 +102,7 @@ public record StackConfig(
         private int kafkaControllerPort = 9093;
         private int esHttpPort = 9200;
         private int esTransportPort = 9300;
+        private int ingestPort = 8088;
         private String esHeap = "512m";
         private String kafkaHeap = "384m";
         private String externalKafkaBootstrap;
@@ -129,6 +132,12 @@ public record StackConfig(
 
         public Builder esTransportPort(int port) {
             this.esTransportPort = port;
+            return this;
+        }
+
+        /** The live ingest service's port (AudioHook WebSocket, live transcripts). */
+        public Builder ingestPort(int port) {
+            this.ingestPort = port;
             return this;
         }
 
@@ -166,7 +175,7 @@ public record StackConfig(
         }
 
         public StackConfig build() {
-            return new StackConfig(dataDir, kafkaPort, kafkaControllerPort, esHttpPort, esTransportPort,
+            return new StackConfig(dataDir, kafkaPort, kafkaControllerPort, esHttpPort, esTransportPort, ingestPort,
                     esHeap, kafkaHeap, Optional.ofNullable(externalKafkaBootstrap),
                     Optional.ofNullable(externalEsUrl));
         }

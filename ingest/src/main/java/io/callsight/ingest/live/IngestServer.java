@@ -12,6 +12,7 @@ import io.callsight.tenants.Tenant;
 import io.callsight.tenants.TenantPaths;
 import io.callsight.tenants.TenantRegistry;
 import io.callsight.tenants.crypto.AudioHookSecrets;
+import io.callsight.tenants.crypto.CallerIdSalts;
 import io.callsight.tenants.crypto.MasterKey;
 import io.callsight.tenants.registry.TenantRegistryWatcher;
 import java.nio.ByteBuffer;
@@ -93,12 +94,12 @@ public final class IngestServer implements AutoCloseable {
     private int port;
 
     private IngestServer(Config config, Supplier<TenantRegistry> registry, Function<Tenant, Optional<String>> secrets,
-            CallSink sink, List<AutoCloseable> owned) {
+            Function<String, String> callerIdSalt, CallSink sink, List<AutoCloseable> owned) {
         this.config = config;
         this.sink = sink;
         this.owned = owned;
         this.authenticator = new UpgradeAuthenticator(registry, secrets, new SignatureVerifier(clock), sessions::contains,
-                config.publicAuthority());
+                config.publicAuthority(), callerIdSalt);
         this.timers = Executors.newSingleThreadScheduledExecutor(daemon("audiohook-timers"));
         this.publishers = Executors.newScheduledThreadPool(2, daemon("audiohook-publisher"));
         this.output = new BufferedCallOutput(sink, publishers, config.maxBufferedBytes(), config.publishGiveUp(), counters);
@@ -108,7 +109,7 @@ public final class IngestServer implements AutoCloseable {
     /** A server on a given registry and sink (tests, or a launcher that owns both). */
     public static IngestServer start(Config config, Supplier<TenantRegistry> registry,
             Function<Tenant, Optional<String>> secrets, CallSink sink) throws Exception {
-        IngestServer s = new IngestServer(config, registry, secrets, sink, List.of());
+        IngestServer s = new IngestServer(config, registry, secrets, tenantId -> tenantId, sink, List.of());
         s.startJetty();
         return s;
     }
@@ -122,8 +123,10 @@ public final class IngestServer implements AutoCloseable {
         Map<String, String> env = System.getenv();
         TenantPaths paths = TenantPaths.resolve(dataDir, registryFile, env);
         TenantRegistryWatcher watcher = TenantRegistryWatcher.start(paths.registry());
-        AudioHookSecrets secrets = MasterKey.configured(paths, env) ? new AudioHookSecrets(MasterKey.load(paths, env))
-                : null;
+        MasterKey master = MasterKey.configured(paths, env) ? MasterKey.load(paths, env) : null;
+        AudioHookSecrets secrets = master != null ? new AudioHookSecrets(master) : null;
+        // without a master key the tenant id keeps tenants' hashes apart, but anyone can recompute them
+        Function<String, String> callerIdSalt = master != null ? new CallerIdSalts(master)::forTenant : tenantId -> tenantId;
         Function<Tenant, Optional<String>> reveal = tenant -> {
             if (tenant.audioHookSecret().isEmpty()) {
                 return Optional.empty();
@@ -134,7 +137,7 @@ public final class IngestServer implements AutoCloseable {
             return secrets.reveal(tenant);
         };
         KafkaCallSink sink = KafkaCallSink.streaming(kafkaBootstrap, 5_000);
-        IngestServer s = new IngestServer(config, watcher::current, reveal, sink, List.of(sink, watcher));
+        IngestServer s = new IngestServer(config, watcher::current, reveal, callerIdSalt, sink, List.of(sink, watcher));
         s.startJetty();
         return s;
     }

@@ -26,6 +26,7 @@ public final class UpgradeAuthenticator {
     private static final Logger LOG = LoggerFactory.getLogger(UpgradeAuthenticator.class);
 
     private final Supplier<TenantRegistry> registry;
+    private final Function<String, String> callerIdSalt;
     private final ApiKeyAuthenticator keys;
     private final Function<Tenant, Optional<String>> clientSecret;
     private final SignatureVerifier signatures;
@@ -40,6 +41,17 @@ public final class UpgradeAuthenticator {
      */
     public UpgradeAuthenticator(Supplier<TenantRegistry> registry, Function<Tenant, Optional<String>> clientSecret,
             SignatureVerifier signatures, Predicate<String> sessionOpen, String publicAuthority) {
+        this(registry, clientSecret, signatures, sessionOpen, publicAuthority, tenantId -> tenantId);
+    }
+
+    /**
+     * {@code callerIdSalt}: a tenant's secret salt of caller-number hashes (derived from the master key in
+     * production, {@link io.callsight.tenants.crypto.CallerIdSalts}).
+     */
+    public UpgradeAuthenticator(Supplier<TenantRegistry> registry, Function<Tenant, Optional<String>> clientSecret,
+            SignatureVerifier signatures, Predicate<String> sessionOpen, String publicAuthority,
+            Function<String, String> callerIdSalt) {
+        this.callerIdSalt = callerIdSalt;
         this.registry = registry;
         this.keys = new ApiKeyAuthenticator(registry);
         this.clientSecret = clientSecret;
@@ -104,9 +116,8 @@ public final class UpgradeAuthenticator {
             return Decision.refuse(409, "session " + session.get() + " is already open");
         }
         List<String> languages = tenant.get().languages().stream().map(SessionIdentity::audioHookCode).toList();
-        // No per-tenant secret salt exists in the registry yet: the tenant id keeps hashes apart between tenants.
         return new Decision(101, signature.reason(), new SessionIdentity(who.tenantId(), who.keyId(), session.get(),
-                org.get(), correlation, languages, who.tenantId()));
+                org.get(), correlation, languages, callerIdSalt.apply(who.tenantId())));
     }
 
     private static String single(Function<String, List<String>> headers, String name) {

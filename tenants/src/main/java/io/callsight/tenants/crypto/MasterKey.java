@@ -119,6 +119,17 @@ public final class MasterKey {
         return AesGcm.decrypt(key, wrapped, aad);
     }
 
+    /** A key for {@code purpose} derived from the master key (HMAC-SHA256), so the master key serves one purpose only. */
+    public byte[] derive(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
     @Override
     public String toString() {
         return "MasterKey[" + source + "]";
