@@ -31,6 +31,9 @@ import org.slf4j.LoggerFactory;
  * state, so a personal number a pause split across two utterances is removed from the second one. The first one
  * has been published by then and was judged on its own. The tail holds recognized, unredacted words, so it lives
  * only in this operator's state, is replaced by every utterance, and expires with {@link #TAIL_TTL}.
+ * <p>A partial ({@code isFinal == false}) is only redacted, with the tenant's policy and the track's tail (which
+ * it leaves as it is), and goes on without an insight: intents, sentiment, keywords and compliance are decided on
+ * finals. If its redaction fails it is redacted with every category on; the final reports the failure.
  */
 public final class AnalyzeUtterances extends KeyedProcessFunction<String, Utterance, AnalyzedUtterance> {
     private static final long serialVersionUID = 1L;
@@ -71,6 +74,10 @@ public final class AnalyzeUtterances extends KeyedProcessFunction<String, Uttera
     public void processElement(Utterance u, Context ctx, Collector<AnalyzedUtterance> out) throws IOException {
         TrackTail stored = tails.value();
         TrackTail previous = stored == null ? TrackTail.NONE : stored.continuedAt(u.startMs());
+        if (!u.isFinal()) {
+            out.collect(new AnalyzedUtterance(redactPartial(u, previous), null));
+            return;
+        }
         tails.update(TrackTail.of(u.text(), u.endMs()));
         Analysis analysis;
         try {
@@ -84,6 +91,14 @@ public final class AnalyzeUtterances extends KeyedProcessFunction<String, Uttera
             return;
         }
         out.collect(new AnalyzedUtterance(RedactedUtterance.of(u, analysis.redaction()), analysis.insight()));
+    }
+
+    private Utterance redactPartial(Utterance u, TrackTail previous) {
+        try {
+            return RedactedUtterance.of(u, registry.tenant(u.tenant()).redactor().redact(u.text(), previous));
+        } catch (RuntimeException e) {
+            return RedactedUtterance.failsafe(u);
+        }
     }
 
     @Override
