@@ -2,6 +2,7 @@ package io.callsight.jobs;
 
 import io.callsight.asr.recognition.FrontEndConfig;
 import io.callsight.asr.recognition.VoskModelLocator;
+import io.callsight.asr.recognition.VoskModelVariant;
 import io.callsight.asr.recognition.VoskRecognizer;
 import io.callsight.events.AudioFrame;
 import io.callsight.events.AudioFrameCodec;
@@ -144,7 +145,9 @@ public final class SpeechJob {
         if (config.archive() != null) {
             config.archive().open(); // a missing or wrong master key fails the submission, not a task later
         }
-        build(env, source, kafka, elasticsearch, () -> new VoskRecognizer(Path.of(model)), config.frontEnd(),
+        int framesPerChunk = config.voskFramesPerChunk();
+        build(env, source, kafka, elasticsearch,
+                () -> new VoskRecognizer(VoskModelVariant.withFramesPerChunk(Path.of(model), framesPerChunk)), config.frontEnd(),
                 config.trackIdleTimeoutMs(), config.partialIntervalMs(),
                 new AnalyzeUtterances.Settings(config.modelsDir(), config.modelRefreshMs()),
                 new Tenancy(config.tenantsFile(), config.archive()));

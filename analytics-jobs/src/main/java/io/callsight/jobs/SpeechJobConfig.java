@@ -19,7 +19,8 @@ import java.util.Map;
  * key may come from {@code CALLSIGHT_MASTER_KEY} instead); without it nothing is archived.
  * {@code --partial-interval-ms} (default 200; 0 = none) is the least time between two partial transcripts of a
  * track; {@code --buffer-timeout-ms} (default 10) how long Flink holds a network buffer that is not full
- * (docs/latency.md).
+ * (docs/latency.md). {@code --vosk-frames-per-chunk N} (default 0: the model's own) decodes with a Vosk chunk of N
+ * feature frames, through a {@link io.callsight.asr.recognition.VoskModelVariant}.
  */
 public record SpeechJobConfig(
         String kafkaBootstrap,
@@ -38,7 +39,8 @@ public record SpeechJobConfig(
         String dataDir,
         long archiveGraceMs,
         long partialIntervalMs,
-        long bufferTimeoutMs) implements Serializable {
+        long bufferTimeoutMs,
+        int voskFramesPerChunk) implements Serializable {
 
     /**
      * Flink's default is 100 ms per network hop; audio reaches a transcript over three hops (source to the
@@ -76,7 +78,8 @@ public record SpeechJobConfig(
                 positive("archive-grace-ms", a.getOrDefault("archive-grace-ms", "30000")),
                 notNegative("partial-interval-ms", a.getOrDefault("partial-interval-ms",
                         String.valueOf(io.callsight.asr.recognition.PartialThrottle.DEFAULT_INTERVAL_MS))),
-                notNegative("buffer-timeout-ms", a.getOrDefault("buffer-timeout-ms", String.valueOf(DEFAULT_BUFFER_TIMEOUT_MS))));
+                notNegative("buffer-timeout-ms", a.getOrDefault("buffer-timeout-ms", String.valueOf(DEFAULT_BUFFER_TIMEOUT_MS))),
+                (int) notNegative("vosk-frames-per-chunk", a.getOrDefault("vosk-frames-per-chunk", "0")));
     }
 
     /** The archive's settings, or null when {@code --archive} is not set. */

@@ -7,6 +7,7 @@ import io.callsight.asr.audio.WavFile;
 import io.callsight.asr.noise.SpeechCorpus;
 import io.callsight.asr.recognition.FrontEndConfig;
 import io.callsight.asr.recognition.VoskModelLocator;
+import io.callsight.asr.recognition.VoskModelVariant;
 import io.callsight.asr.recognition.VoskRecognizer;
 import io.callsight.events.AudioCodec;
 import io.callsight.events.AudioFrame;
@@ -69,12 +70,13 @@ class PartialLatencyBenchmark {
         byte[] line = lineAudio(3);
         System.out.printf("%.1f s of LJ Speech, fed in real time through the speech job (Vosk, RNN denoiser)%n",
                 line.length / (double) RATE);
-        measure(Arrays.copyOf(line, RATE * 4), 20, 10, 200, false); // warm-up: JIT, model load, first nnet compile
-        System.out.println("frame ms | buffer timeout ms | partial interval ms | partials | words | word visible after (ms)"
-                + " p50 / p90 / max | first word of an utterance p50 / max");
+        measure(Arrays.copyOf(line, RATE * 4), 20, 10, 200, 0, false); // warm-up: JIT, model load, first nnet compile
+        System.out.println("frame ms | buffer timeout ms | partial interval ms | Vosk frames/chunk | partials | words"
+                + " | word visible after (ms) p50 / p90 / max | first word of an utterance p50 / max | decode CPU s");
         // the baseline first: import's 100 ms frames and Flink's default 100 ms buffer timeout
-        for (int[] run : new int[][] {{100, 100, 200}, {100, 10, 200}, {20, 100, 200}, {20, 10, 200}, {20, 10, 100}}) {
-            measure(line, run[0], run[1], run[2], true);
+        for (int[] run : new int[][] {{100, 100, 200, 0}, {100, 10, 200, 0}, {20, 100, 200, 0}, {20, 10, 200, 0},
+                {20, 10, 100, 0}, {20, 10, 200, 6}, {100, 10, 200, 6}}) {
+            measure(line, run[0], run[1], run[2], run[3], true);
         }
     }
 
@@ -96,8 +98,8 @@ class PartialLatencyBenchmark {
         return out.toByteArray();
     }
 
-    private void measure(byte[] line, int frameMs, long bufferTimeoutMs, long partialIntervalMs, boolean print)
-            throws Exception {
+    private void measure(byte[] line, int frameMs, long bufferTimeoutMs, long partialIntervalMs, int framesPerChunk,
+            boolean print) throws Exception {
         String run = UUID.randomUUID().toString();
         int frameBytes = RATE * frameMs / 1000;
         int frames = (line.length + frameBytes - 1) / frameBytes;
@@ -117,10 +119,13 @@ class PartialLatencyBenchmark {
             return new RawRecord(Topics.AUDIO, 0, seq, frame.trackKey(), AudioFrameCodec.encode(frame));
         }, frames, RateLimiterStrategy.perSecond(1000.0 / frameMs), type);
         String model = VoskModelLocator.locate().toAbsolutePath().toString();
-        SpeechJob.build(env, source, new TimingSink(run), new Discard(), () -> new VoskRecognizer(Path.of(model)),
+        long cpuBefore = processCpuNanos();
+        SpeechJob.build(env, source, new TimingSink(run), new Discard(),
+                () -> new VoskRecognizer(VoskModelVariant.withFramesPerChunk(Path.of(model), framesPerChunk)),
                 FrontEndConfig.defaults(), 60_000, partialIntervalMs, new AnalyzeUtterances.Settings(models.toString(), 60_000),
                 SpeechJob.Tenancy.open());
         env.execute("partial latency " + frameMs + " ms frames");
+        double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
 
         List<Arrival> transcripts = ARRIVED.get(run).stream().filter(a -> a.record().topic().equals(Topics.TRANSCRIPTS))
                 .toList();
@@ -154,10 +159,16 @@ class PartialLatencyBenchmark {
         if (!print || wordLatency.isEmpty()) {
             return;
         }
-        System.out.printf("%8d | %17d | %19d | %8d | %5d | %5d / %5d / %5d | %5d / %5d%n", frameMs, bufferTimeoutMs,
-                partialIntervalMs, partials,
+        System.out.printf("%8d | %17d | %19d | %17d | %8d | %5d | %5d / %5d / %5d | %5d / %5d | %5.1f%n", frameMs,
+                bufferTimeoutMs, partialIntervalMs, framesPerChunk, partials,
                 wordLatency.size(), pct(wordLatency, 50), pct(wordLatency, 90), wordLatency.get(wordLatency.size() - 1),
-                pct(firstLatency, 50), firstLatency.get(firstLatency.size() - 1));
+                pct(firstLatency, 50), firstLatency.get(firstLatency.size() - 1), cpuSeconds);
+    }
+
+    /** CPU time of the whole JVM: the MiniCluster runs in it, and nothing else does during a run. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** When the audio up to {@code audioMs} had been captured: its frame was sent once its last sample was. */
