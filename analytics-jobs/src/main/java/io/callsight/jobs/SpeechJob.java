@@ -147,7 +147,7 @@ public final class SpeechJob {
         }
         int framesPerChunk = config.voskFramesPerChunk();
         build(env, source, kafka, elasticsearch,
-                () -> new VoskRecognizer(VoskModelVariant.withFramesPerChunk(Path.of(model), framesPerChunk)), config.frontEnd(),
+                () -> new VoskRecognizer(VoskModelVariant.withFramesPerChunkOrAsShipped(Path.of(model), framesPerChunk)), config.frontEnd(),
                 config.trackIdleTimeoutMs(), config.partialIntervalMs(),
                 new AnalyzeUtterances.Settings(config.modelsDir(), config.modelRefreshMs()),
                 new Tenancy(config.tenantsFile(), config.archive()));

@@ -52,8 +52,9 @@ class SpeechJobConfigTest {
         SpeechJobConfig defaults = SpeechJobConfig.fromArgs(new String[0], Map.of());
         assertEquals(200, defaults.partialIntervalMs());
         assertEquals(SpeechJobConfig.DEFAULT_BUFFER_TIMEOUT_MS, defaults.bufferTimeoutMs());
-        assertEquals(0, defaults.voskFramesPerChunk(), "the model's own chunk unless asked");
-        assertEquals(6, SpeechJobConfig.fromArgs(new String[] {"--vosk-frames-per-chunk", "6"}, Map.of()).voskFramesPerChunk());
+        assertEquals(6, defaults.voskFramesPerChunk());
+        assertEquals(0, SpeechJobConfig.fromArgs(new String[] {"--vosk-frames-per-chunk", "0"}, Map.of()).voskFramesPerChunk(),
+                "the model's own chunk");
         SpeechJobConfig off = SpeechJobConfig.fromArgs(
                 new String[] {"--partial-interval-ms", "0", "--buffer-timeout-ms", "100"}, Map.of());
         assertEquals(0, off.partialIntervalMs());

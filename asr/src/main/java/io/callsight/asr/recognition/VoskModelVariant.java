@@ -14,8 +14,8 @@ import java.util.stream.Stream;
  * by the build): a directory of links to the model's files beside a {@code conf/model.conf} of its own, under the
  * JVM's temporary directory, made once per model and option.
  * <p>{@code --frames-per-chunk}: how many 10 ms feature frames the acoustic network evaluates at a time. The model's
- * own setting gives a partial hypothesis that changes only every 240 ms of audio; 6 makes it 60 ms for about a fifth
- * more decoding CPU (docs/latency.md).
+ * own setting gives a partial hypothesis that changes only every 240 ms of audio; with 6 it changes every 60 ms, at
+ * the same WER and decoding CPU within the noise of 8 LJ Speech files (docs/latency.md).
  */
 public final class VoskModelVariant {
     private static final String OPTION = "--frames-per-chunk=";
@@ -60,6 +60,21 @@ public final class VoskModelVariant {
             return variant;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make a Vosk model variant of " + source + " in " + variant, e);
+        }
+    }
+
+    /**
+     * Like {@link #withFramesPerChunk}, but where the variant cannot be made (no writable temporary directory, no
+     * symbolic links) the model as shipped: a slower partial is better than no transcript.
+     */
+    public static Path withFramesPerChunkOrAsShipped(Path model, int framesPerChunk) {
+        try {
+            return withFramesPerChunk(model, framesPerChunk);
+        } catch (RuntimeException e) {
+            System.getLogger(VoskModelVariant.class.getName()).log(System.Logger.Level.WARNING,
+                    "decoding with the Vosk model as shipped, not --frames-per-chunk=" + framesPerChunk + ": "
+                            + e.getMessage());
+            return model;
         }
     }
 

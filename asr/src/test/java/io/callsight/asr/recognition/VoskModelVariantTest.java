@@ -34,4 +34,11 @@ class VoskModelVariantTest {
         assertSame(model, VoskModelVariant.withFramesPerChunk(model, 0));
         assertThrows(IllegalArgumentException.class, () -> VoskModelVariant.withFramesPerChunk(model, -1));
     }
+
+    @Test
+    void aModelWithoutItsConfigurationIsUsedAsShippedWhenAVariantCannotBeMade() {
+        Path model = dir.resolve("not-a-model");
+        assertThrows(IllegalStateException.class, () -> VoskModelVariant.withFramesPerChunk(model, 6));
+        assertSame(model, VoskModelVariant.withFramesPerChunkOrAsShipped(model, 6));
+    }
 }
