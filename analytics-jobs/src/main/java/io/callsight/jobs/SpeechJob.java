@@ -2,6 +2,7 @@ package io.callsight.jobs;
 
 import io.callsight.asr.recognition.FrontEndConfig;
 import io.callsight.asr.recognition.VoskModelLocator;
+import io.callsight.asr.recognition.VoskModelVariant;
 import io.callsight.asr.recognition.VoskRecognizer;
 import io.callsight.events.AudioFrame;
 import io.callsight.events.AudioFrameCodec;
@@ -51,7 +52,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *
  * <pre>
  * calls.audio ─decode─▶ keyBy(call/track) ─TranscribeTracks (VAD, Vosk)─▶ utterances ─AnalyzeUtterances (NLU, redaction)─┐
- *                                                      │        calls.transcripts, ES utterances, calls.insights ◀─┤
+ *                                                      │ (finals + partials)  calls.transcripts ◀── finals + partials ─┤
+ *                                                      │                 ES utterances, calls.insights ◀── finals ─┤
  *                                                      ├─ speech segments (VAD) ─▶ calls.segments                 │
  *                                                      └─ track summaries ─┐                     redacted utterances │
  * calls.events ─decode──────────────────────────────────────────────────────┴▶ keyBy(call) ◀───────────────────────┘
@@ -61,7 +63,12 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * </pre>
  *
  * AnalyzeUtterances is keyed by call/track too: it keeps the end of each track's last utterance, for personal
- * numbers a pause split in two.
+ * numbers a pause split in two. Partial transcripts ride in the same per-track stream as the finals up to the
+ * transcripts topic, so a consumer never gets a partial after the final that replaces it; they are only redacted,
+ * and filtered out before anything that indexes, counts or judges.
+ * <p>Latency (docs/latency.md): the job has no event-time windows or watermarks on the way from audio to
+ * transcript; the network buffers between its operators flush after {@link SpeechJobConfig#bufferTimeoutMs}
+ * rather than Flink's 100 ms default, and the Kafka sink sends after {@link KafkaConnections#SINK_LINGER_MS}.
  *
  * Sources and sinks are parameters ({@link #build}) so tests run the same topology on other endpoints.
  */
@@ -122,6 +129,7 @@ public final class SpeechJob {
         env.setParallelism(config.parallelism());
         env.enableCheckpointing(config.checkpointIntervalMs());
         env.getConfig().setAutoWatermarkInterval(0);
+        env.setBufferTimeout(config.bufferTimeoutMs());
     }
 
     /** Wires the job against Kafka and Elasticsearch, installing the index templates first. */
@@ -137,8 +145,11 @@ public final class SpeechJob {
         if (config.archive() != null) {
             config.archive().open(); // a missing or wrong master key fails the submission, not a task later
         }
-        build(env, source, kafka, elasticsearch, () -> new VoskRecognizer(Path.of(model)), config.frontEnd(),
-                config.trackIdleTimeoutMs(), new AnalyzeUtterances.Settings(config.modelsDir(), config.modelRefreshMs()),
+        int framesPerChunk = config.voskFramesPerChunk();
+        build(env, source, kafka, elasticsearch,
+                () -> new VoskRecognizer(VoskModelVariant.withFramesPerChunkOrAsShipped(Path.of(model), framesPerChunk)), config.frontEnd(),
+                config.trackIdleTimeoutMs(), config.partialIntervalMs(),
+                new AnalyzeUtterances.Settings(config.modelsDir(), config.modelRefreshMs()),
                 new Tenancy(config.tenantsFile(), config.archive()));
     }
 
@@ -157,6 +168,15 @@ public final class SpeechJob {
     public static void build(StreamExecutionEnvironment env, Source<RawRecord, ?, ?> source, Sink<KeyedBytes> kafka,
             Sink<ElasticsearchDocument> elasticsearch, TranscribeTracks.RecognizerFactory recognizers,
             FrontEndConfig frontEnd, long trackIdleTimeoutMs, AnalyzeUtterances.Settings nlu, Tenancy tenancy) {
+        build(env, source, kafka, elasticsearch, recognizers, frontEnd, trackIdleTimeoutMs,
+                io.callsight.asr.recognition.PartialThrottle.DEFAULT_INTERVAL_MS, nlu, tenancy);
+    }
+
+    /** {@code partialIntervalMs}: least time between two partial transcripts of a track; 0 publishes none. */
+    public static void build(StreamExecutionEnvironment env, Source<RawRecord, ?, ?> source, Sink<KeyedBytes> kafka,
+            Sink<ElasticsearchDocument> elasticsearch, TranscribeTracks.RecognizerFactory recognizers,
+            FrontEndConfig frontEnd, long trackIdleTimeoutMs, long partialIntervalMs, AnalyzeUtterances.Settings nlu,
+            Tenancy tenancy) {
         DataStream<RawRecord> records = env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka: calls")
                 .uid("kafka-source");
 
@@ -186,23 +206,26 @@ public final class SpeechJob {
 
         SingleOutputStreamOperator<Utterance> utterances = knownFrames
                 .keyBy(AudioFrame::trackKey)
-                .process(new TranscribeTracks(recognizers, frontEnd, trackIdleTimeoutMs)).name("transcribe tracks (Vosk)")
+                .process(new TranscribeTracks(recognizers, frontEnd, trackIdleTimeoutMs, partialIntervalMs))
+                .name("transcribe tracks (Vosk)")
                 .uid("transcribe");
         // Nothing downstream of this sees unredacted text: ES, calls.transcripts and calls.insights all read `analyzed`.
         SingleOutputStreamOperator<AnalyzedUtterance> analyzed = utterances
                 .keyBy(AnalyzeUtterances::trackKey) // per-track state: a number split across two utterances
                 .process(new AnalyzeUtterances(nlu)).name("analyze utterances (NLU, redaction)")
                 .uid("analyze");
+        // Partials stop here: what is indexed, counted into call documents or published as insights is final.
+        DataStream<AnalyzedUtterance> finals = analyzed.filter(AnalyzedUtterance::isFinal).name("final utterances");
 
         DataStream<TrackSummary> finishedTracks = utterances.getSideOutput(TranscribeTracks.TRACK_SUMMARIES);
         SingleOutputStreamOperator<CallDocument> calls = knownEvents.map(CallUpdate::of).name("call events")
                 .union(finishedTracks.map(CallUpdate::of).name("finished tracks"),
-                        analyzed.map(CallUpdate::of).name("redacted utterances"))
+                        finals.map(CallUpdate::of).name("redacted utterances"))
                 .keyBy(CallUpdate::callId)
                 .process(new BuildCallDocuments(CALL_STATE_RETENTION_MS, nlu)).name("build call documents (compliance)")
                 .uid("call-documents");
 
-        analyzed.map(Documents::utterance).name("utterance documents")
+        finals.map(Documents::utterance).name("utterance documents")
                 .union(calls.map(Documents::call).name("call documents"),
                         calls.getSideOutput(BuildCallDocuments.STALE_UTTERANCES)
                                 .map(id -> ElasticsearchDocument.delete(Indices.UTTERANCES, id))
@@ -228,7 +251,7 @@ public final class SpeechJob {
         }
         analyzed.map(a -> new KeyedBytes(Topics.TRANSCRIPTS, a.utterance().callId(), UTTERANCE_JSON.encode(a.utterance())))
                 .name("transcript records")
-                .union(analyzed.filter(a -> a.insight() != null)
+                .union(finals.filter(a -> a.insight() != null)
                                 .map(a -> new KeyedBytes(Topics.INSIGHTS, a.insight().callId(), INSIGHT_JSON.encode(a.insight())))
                                 .name("insight records"),
                         utterances.getSideOutput(TranscribeTracks.SPEECH_SEGMENTS)

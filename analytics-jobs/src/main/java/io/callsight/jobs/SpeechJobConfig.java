@@ -17,6 +17,11 @@ import java.util.Map;
  * the dead letters; without it every tenant is accepted. {@code --archive DIR} writes every call's encrypted
  * recording there, with the keyring and master key of {@code --data-dir} (default {@code ~/.callsight}; the master
  * key may come from {@code CALLSIGHT_MASTER_KEY} instead); without it nothing is archived.
+ * {@code --partial-interval-ms} (default 200; 0 = none) is the least time between two partial transcripts of a
+ * track; {@code --buffer-timeout-ms} (default 10) how long Flink holds a network buffer that is not full
+ * (docs/latency.md). {@code --vosk-frames-per-chunk N} decodes with a Vosk network chunk of N feature frames through
+ * a {@link io.callsight.asr.recognition.VoskModelVariant} (default {@value #DEFAULT_VOSK_FRAMES_PER_CHUNK}; 0 = the
+ * model's own, which lets a partial change only every 240 ms of audio).
  */
 public record SpeechJobConfig(
         String kafkaBootstrap,
@@ -33,7 +38,19 @@ public record SpeechJobConfig(
         String tenantsFile,
         String archiveDir,
         String dataDir,
-        long archiveGraceMs) implements Serializable {
+        long archiveGraceMs,
+        long partialIntervalMs,
+        long bufferTimeoutMs,
+        int voskFramesPerChunk) implements Serializable {
+
+    /**
+     * Flink's default is 100 ms per network hop; audio reaches a transcript over three hops (source to the
+     * transcriber, to the analyzer, to the sink), so the default alone could add 300 ms to a partial.
+     */
+    public static final long DEFAULT_BUFFER_TIMEOUT_MS = 10;
+
+    /** 60 ms chunks: a word shows about 80 ms sooner than with the model's 240 ms, same WER and CPU (docs/latency.md). */
+    public static final int DEFAULT_VOSK_FRAMES_PER_CHUNK = 6;
 
     public static SpeechJobConfig fromArgs(String[] args, Map<String, String> env) {
         Map<String, String> a = new HashMap<>();
@@ -62,7 +79,11 @@ public record SpeechJobConfig(
                 a.getOrDefault("tenants", env.get("CALLSIGHT_TENANTS")),
                 a.get("archive"),
                 a.getOrDefault("data-dir", java.nio.file.Path.of(System.getProperty("user.home"), ".callsight").toString()),
-                positive("archive-grace-ms", a.getOrDefault("archive-grace-ms", "30000")));
+                positive("archive-grace-ms", a.getOrDefault("archive-grace-ms", "30000")),
+                notNegative("partial-interval-ms", a.getOrDefault("partial-interval-ms",
+                        String.valueOf(io.callsight.asr.recognition.PartialThrottle.DEFAULT_INTERVAL_MS))),
+                notNegative("buffer-timeout-ms", a.getOrDefault("buffer-timeout-ms", String.valueOf(DEFAULT_BUFFER_TIMEOUT_MS))),
+                (int) notNegative("vosk-frames-per-chunk", a.getOrDefault("vosk-frames-per-chunk", String.valueOf(DEFAULT_VOSK_FRAMES_PER_CHUNK))));
     }
 
     /** The archive's settings, or null when {@code --archive} is not set. */
@@ -80,6 +101,18 @@ public record SpeechJobConfig(
             // reported below
         }
         throw new IllegalArgumentException("--" + option + " must be a positive number of milliseconds, not '" + value + "'");
+    }
+
+    private static long notNegative(String option, String value) {
+        try {
+            long v = Long.parseLong(value);
+            if (v >= 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--" + option + " must be 0 or a positive number of milliseconds, not '" + value + "'");
     }
 
     /** {@code --denoise none|spectral|rnn}, {@code --vad on|off}; unset means the benchmarked defaults. */

@@ -48,6 +48,23 @@ class SpeechJobConfigTest {
     }
 
     @Test
+    void partialsEvery200MsAndShortNetworkBuffersByDefault() {
+        SpeechJobConfig defaults = SpeechJobConfig.fromArgs(new String[0], Map.of());
+        assertEquals(200, defaults.partialIntervalMs());
+        assertEquals(SpeechJobConfig.DEFAULT_BUFFER_TIMEOUT_MS, defaults.bufferTimeoutMs());
+        assertEquals(6, defaults.voskFramesPerChunk());
+        assertEquals(0, SpeechJobConfig.fromArgs(new String[] {"--vosk-frames-per-chunk", "0"}, Map.of()).voskFramesPerChunk(),
+                "the model's own chunk");
+        SpeechJobConfig off = SpeechJobConfig.fromArgs(
+                new String[] {"--partial-interval-ms", "0", "--buffer-timeout-ms", "100"}, Map.of());
+        assertEquals(0, off.partialIntervalMs());
+        assertEquals(100, off.bufferTimeoutMs());
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> SpeechJobConfig.fromArgs(new String[] {"--partial-interval-ms", "-5"}, Map.of())).getMessage()
+                .contains("--partial-interval-ms must be 0 or a positive number"));
+    }
+
+    @Test
     void badArgumentsSayWhatIsWrong() {
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> SpeechJobConfig.fromArgs(new String[] {"--denoise", "loud"}, Map.of())).getMessage()

@@ -134,8 +134,8 @@ class SpeechJobTopologyTest {
         TenantPaths tenants = TenantPaths.resolve(dataDir, null, Map.of());
         DemoTenants.ensure(tenants, Map.of(), List.of(TenantSpec.of("acme", "Acme")));
         ArchiveSettings archive = new ArchiveSettings(dataDir.resolve("recordings").toString(), dataDir.toString(), 60_000);
-        SpeechJob.build(env, source, kafka, elasticsearch, CountingRecognizer::new, FrontEndConfig.none(), 60_000,
-                new AnalyzeUtterances.Settings(models.toString(), 60_000),
+        SpeechJob.build(env, source, kafka, elasticsearch, CountingRecognizer::withPartials, FrontEndConfig.none(), 60_000,
+                200, new AnalyzeUtterances.Settings(models.toString(), 60_000),
                 new SpeechJob.Tenancy(tenants.registry().toString(), archive));
         env.execute("speech job topology test");
 
@@ -143,14 +143,26 @@ class SpeechJobTopologyTest {
         List<ElasticsearchDocument> utteranceDocs = elasticsearch.received().stream()
                 .filter(d -> d.index().equals(Indices.UTTERANCES)).toList();
         for (String callId : List.of("call-a", "call-b")) {
-            List<Utterance> transcripts = byTopic.get(Topics.TRANSCRIPTS).stream().filter(r -> r.key().equals(callId))
+            List<Utterance> published = byTopic.get(Topics.TRANSCRIPTS).stream().filter(r -> r.key().equals(callId))
                     .map(r -> JsonCodec.of(Utterance.class).decode(r.value())).toList();
+            List<Utterance> transcripts = published.stream().filter(Utterance::isFinal).toList();
+            List<Utterance> partials = published.stream().filter(u -> !u.isFinal()).toList();
+            assertTrue(partials.size() >= 2, callId + ": the first partial of each track is always due: " + published);
+            for (Utterance p : partials) {
+                assertTrue(p.words().isEmpty() && p.text().startsWith("word"), p.toString());
+                // per track, a partial never comes after the final that replaces it
+                int at = published.indexOf(p);
+                assertTrue(published.subList(0, at).stream().noneMatch(u -> u.isFinal() && u.id().equals(p.id())),
+                        "partial after its final: " + p);
+            }
             assertTrue(transcripts.size() >= 2 * (SECONDS_PER_TRACK - 1), callId + ": " + transcripts);
             assertEquals(transcripts.size(), byTopic.get(Topics.INSIGHTS).stream().filter(r -> r.key().equals(callId)).count(),
                     "an insight per utterance");
             List<ElasticsearchDocument> docs = utteranceDocs.stream()
                     .filter(d -> callId.equals(d.source().get(UtteranceFields.CALL_ID))).toList();
-            assertEquals(transcripts.size(), docs.size(), "every utterance indexed once");
+            assertEquals(transcripts.size(), docs.size(), "every final utterance indexed once, no partial");
+            assertEquals(transcripts.stream().map(Utterance::id).sorted().toList(),
+                    docs.stream().map(ElasticsearchDocument::id).sorted().toList());
 
             Map<String, Object> call = lastCallDocument(elasticsearch.received(), callId);
             assertEquals(CallStatus.COMPLETED, call.get(CallFields.STATUS));

@@ -105,6 +105,17 @@ class JsonCodecTest {
     }
 
     @Test
+    void utteranceJsonWrittenBeforePartialsExistedReadsAsFinal() {
+        JsonCodec<Utterance> codec = JsonCodec.of(Utterance.class);
+        Utterance old = codec.decode(utf8("{\"tenant\":\"acme\",\"callId\":\"c\",\"track\":\"AGENT\",\"idx\":2,"
+                + "\"startMs\":5,\"endMs\":10,\"text\":\"hi\",\"words\":[],\"confidence\":0.5}"));
+        assertTrue(old.isFinal());
+        assertEquals("c/AGENT/2", old.id());
+        assertFalse(codec.decode(utf8("{\"tenant\":\"acme\",\"callId\":\"c\",\"track\":\"AGENT\",\"idx\":2,"
+                + "\"text\":\"hi\",\"isFinal\":false}")).isFinal());
+    }
+
+    @Test
     void deadLetterRoundTripKeepsPayloadBytesAsBase64() throws Exception {
         byte[] payload = new byte[256];
         for (int i = 0; i < payload.length; i++) {

@@ -12,12 +12,20 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** Kafka sources and sinks as the jobs use them. */
 public final class KafkaConnections {
+    /**
+     * How long the sink's producer waits to fill a batch. Kafka 4 defaults to 5 ms as well; it is set here so a
+     * client upgrade cannot quietly put a partial transcript behind a longer wait (docs/latency.md).
+     */
+    public static final int SINK_LINGER_MS = 5;
+
     private KafkaConnections() {
     }
 
     /**
      * Reads committed data only (importers write a call per transaction), resuming from the group's committed
      * offsets, or from the earliest for a new group, so no call imported before the job started is missed.
+     * Fetches return as soon as one byte is there ({@code fetch.min.bytes} 1, the default), so the consumer adds
+     * no wait of its own; read_committed means a frame is seen only once its producer's transaction commits.
      */
     public static KafkaSource<RawRecord> source(String bootstrap, String groupId, List<String> topics) {
         return KafkaSource.<RawRecord>builder()
@@ -38,6 +46,7 @@ public final class KafkaConnections {
                 .setRecordSerializer((record, context, timestamp) -> new ProducerRecord<>(record.topic(),
                         record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8), record.value()))
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .setProperty("linger.ms", String.valueOf(SINK_LINGER_MS))
                 .build();
     }
 }

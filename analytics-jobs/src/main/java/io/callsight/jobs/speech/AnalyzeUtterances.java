@@ -36,6 +36,12 @@ import org.slf4j.LoggerFactory;
  * {@link #HOLD_MS} when none comes, then redacted knowing what followed. Only such utterances wait; the others go
  * on at once. Tail and held utterance are recognized, unredacted words, so they live only in this operator's
  * state, are replaced by every utterance, and expire with {@link #TAIL_TTL}.
+ * <p>A partial ({@code isFinal == false}) is only redacted, with the tenant's policy and the track's tail (which
+ * it leaves as it is), and goes on at once without an insight: intents, sentiment, keywords and compliance are
+ * decided on finals. Its text may go on, so a read-out at its end is removed however short
+ * ({@link Redactor#redact(String, TrackTail)}). It does not release a held final: only the next final can say
+ * what the held one's number was. If its redaction fails it is redacted with every category on; the final reports
+ * the failure.
  */
 public final class AnalyzeUtterances extends KeyedProcessFunction<String, Utterance, AnalyzedUtterance> {
     private static final long serialVersionUID = 1L;
@@ -95,6 +101,10 @@ public final class AnalyzeUtterances extends KeyedProcessFunction<String, Uttera
     public void processElement(Utterance u, Context ctx, Collector<AnalyzedUtterance> out) throws IOException {
         TrackTail stored = tails.value();
         TrackTail previous = stored == null ? TrackTail.NONE : stored.continuedAt(u.startMs());
+        if (!u.isFinal()) {
+            out.collect(new AnalyzedUtterance(redactPartial(u, previous), null));
+            return;
+        }
         HeldUtterance waiting = held.value();
         if (waiting != null) {
             // this utterance may finish the held one's number: it is heard now, so the held one can go
@@ -139,6 +149,14 @@ public final class AnalyzeUtterances extends KeyedProcessFunction<String, Uttera
             return;
         }
         out.collect(new AnalyzedUtterance(RedactedUtterance.of(u, analysis.redaction()), analysis.insight()));
+    }
+
+    private Utterance redactPartial(Utterance u, TrackTail previous) {
+        try {
+            return RedactedUtterance.of(u, registry.tenant(u.tenant()).redactor().redact(u.text(), previous));
+        } catch (RuntimeException e) {
+            return RedactedUtterance.failsafe(u);
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.callsight.jobs.speech;
 
 import io.callsight.asr.recognition.FrontEndConfig;
+import io.callsight.asr.recognition.PartialThrottle;
 import io.callsight.asr.recognition.SpeechRecognizer;
 import io.callsight.asr.recognition.TrackTranscriber;
 import io.callsight.asr.vad.SpeechSegment;
@@ -27,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * Keyed by call track: one streaming recognizer per live track. Recognizers hold native memory and cannot be
  * checkpointed, so they live in a plain map on the subtask and are closed when their track ends, when the
  * track has been idle too long (a caller that vanished without an end marker), and when the operator closes.
+ * <p>Besides the finals, the main output carries each track's partial hypotheses ({@code isFinal == false}): after
+ * every frame, if the text changed and the last partial is at least {@code partialIntervalMs} old (processing
+ * time), so a live view sees words as they are spoken. They share the stream with the finals so that, per track,
+ * every partial comes before the final that replaces it. Downstream only the transcripts topic takes them.
  */
 public final class TranscribeTracks extends KeyedProcessFunction<String, AudioFrame, Utterance> {
     private static final long serialVersionUID = 1L;
@@ -46,6 +51,7 @@ public final class TranscribeTracks extends KeyedProcessFunction<String, AudioFr
     private final RecognizerFactory recognizerFactory;
     private final FrontEndConfig frontEnd;
     private final long idleTimeoutMs;
+    private final long partialIntervalMs;
 
     private transient SpeechRecognizer recognizer;
     private transient Map<String, LiveTrack> live;
@@ -56,9 +62,19 @@ public final class TranscribeTracks extends KeyedProcessFunction<String, AudioFr
     }
 
     public TranscribeTracks(RecognizerFactory recognizerFactory, FrontEndConfig frontEnd, long idleTimeoutMs) {
+        this(recognizerFactory, frontEnd, idleTimeoutMs, PartialThrottle.DEFAULT_INTERVAL_MS);
+    }
+
+    /** {@code partialIntervalMs}: least time between two partials of a track; 0 publishes none. */
+    public TranscribeTracks(RecognizerFactory recognizerFactory, FrontEndConfig frontEnd, long idleTimeoutMs,
+            long partialIntervalMs) {
+        if (partialIntervalMs < 0) {
+            throw new IllegalArgumentException("partial interval must not be negative, got " + partialIntervalMs);
+        }
         this.recognizerFactory = recognizerFactory;
         this.frontEnd = frontEnd;
         this.idleTimeoutMs = idleTimeoutMs;
+        this.partialIntervalMs = partialIntervalMs;
     }
 
     @Override
@@ -76,7 +92,8 @@ public final class TranscribeTracks extends KeyedProcessFunction<String, AudioFr
             TrackProgress resumed = progress.value(); // non-null only after a restore in the middle of the track
             TrackProgress from = resumed != null ? resumed : new TrackProgress();
             track = new LiveTrack(new TrackTranscriber(recognizer, frame.tenant(), frame.callId(), frame.track(),
-                    frontEnd, from.nextIndex), from.words);
+                    frontEnd, from.nextIndex, partialIntervalMs == 0 ? PartialThrottle.off()
+                            : new PartialThrottle(partialIntervalMs)), from.words);
             live.put(key, track);
         }
         long now = ctx.timerService().currentProcessingTime();
@@ -84,6 +101,9 @@ public final class TranscribeTracks extends KeyedProcessFunction<String, AudioFr
         try {
             if (emit(track, track.transcriber.accept(frame), out)) {
                 progress.update(new TrackProgress(track.transcriber.utteranceCount(), track.words));
+            }
+            if (!frame.endOfTrack()) {
+                track.transcriber.partial(now).ifPresent(out::collect);
             }
             emitSegments(track.transcriber, ctx);
         } catch (RuntimeException e) {

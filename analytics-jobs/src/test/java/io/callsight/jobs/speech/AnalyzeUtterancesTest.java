@@ -198,4 +198,50 @@ class AnalyzeUtterancesTest {
             assertEquals(2, h.extractOutputValues().size(), "released once, not again by the next utterance");
         }
     }
+
+    private static Utterance partial(int idx, long startMs, long positionMs, String text) {
+        return new Utterance("acme", "call-1", Track.CUSTOMER, idx, startMs, positionMs, text, null, List.of(), 0, false);
+    }
+
+    @Test
+    void partialsAreRedactedButGetNoInsightAndLeaveTheTrackTailAlone() throws Exception {
+        intentModel("acme");
+        try (var h = harness()) {
+            h.processElement(new StreamRecord<>(utterance(Track.CUSTOMER, 0, 0, "yeah it's four seven")));
+            h.processElement(new StreamRecord<>(partial(1, 2_000, 2_300, "one zero nine two")));
+            h.processElement(new StreamRecord<>(partial(1, 2_000, 2_600, "cancel my card four one one one one one one one "
+                    + "one one one one one one one one")));
+            h.processElement(new StreamRecord<>(utterance(Track.CUSTOMER, 1, 2_000, "one zero nine two six eight thanks")));
+            List<AnalyzedUtterance> out = h.extractOutputValues();
+            assertEquals(4, out.size());
+            // the first final ends with digits: held until the next final; the partials go on at once
+            assertEquals("yeah it's [DIGITS]", out.get(2).utterance().text());
+            AnalyzedUtterance first = out.get(0);
+            assertFalse(first.isFinal());
+            assertNull(first.insight(), "no NLU on partials");
+            assertEquals("[DIGITS]", first.utterance().text(), "the track's tail still counts for a partial");
+            assertEquals("call-1/CUSTOMER/1", first.utterance().id());
+            assertEquals(2_300, first.utterance().endMs());
+            assertEquals("cancel my card [CARD]", out.get(1).utterance().text());
+            assertNull(out.get(1).insight(), "not even with a word the intent model knows");
+            AnalyzedUtterance fin = out.get(3);
+            assertTrue(fin.isFinal());
+            assertNotNull(fin.insight());
+            assertEquals("[DIGITS] thanks", fin.utterance().text(), "the partials did not replace the tail the final needs");
+            assertTrue(h.getSideOutput(DeadLetters.TAG) == null || h.getSideOutput(DeadLetters.TAG).isEmpty());
+        }
+    }
+
+    @Test
+    void aPartialOfATenantThatCannotBeAnalyzedIsRedactedWithEverythingOnAndNotDeadLettered() throws Exception {
+        try (var h = harness()) {
+            h.processElement(new StreamRecord<>(new Utterance("Not A Tenant", "call-1", Track.CUSTOMER, 0, 0, 500,
+                    "card 4111 1111 1111 1111", null, List.of(), 0, false)));
+            AnalyzedUtterance only = h.extractOutputValues().get(0);
+            assertEquals("card [CARD]", only.utterance().text());
+            assertFalse(only.isFinal());
+            assertTrue(h.getSideOutput(DeadLetters.TAG) == null || h.getSideOutput(DeadLetters.TAG).isEmpty(),
+                    "the final reports the tenant");
+        }
+    }
 }

@@ -147,4 +147,62 @@ class TranscribeTracksTest {
         assertTrue(segment.startMs() >= 2500 && segment.startMs() <= 3000, "starts near 3 s of the call: " + segment);
         assertTrue(segment.endMs() >= 5000 && segment.endMs() <= 5600, "ends near 5 s of the call: " + segment);
     }
+
+    private KeyedOneInputStreamOperatorTestHarness<String, AudioFrame, Utterance> withPartials(long intervalMs)
+            throws Exception {
+        harness.close();
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new TranscribeTracks(
+                CountingRecognizer::withPartials, FrontEndConfig.none(), IDLE_MS, intervalMs)),
+                AudioFrame::trackKey, org.apache.flink.api.common.typeinfo.Types.STRING);
+        harness.open();
+        return harness;
+    }
+
+    /** 250 ms of silence at 8 kHz μ-law, {@code index} quarter seconds into the track. */
+    private static AudioFrame quarter(String call, long index, boolean end) {
+        return new AudioFrame("acme", call, Track.CUSTOMER, index, index * 250, AudioCodec.PCMU, 8000, new byte[2000], end);
+    }
+
+    @Test
+    void partialsComeBeforeTheirFinalUnderItsIdAtMostOncePerIntervalOfProcessingTime() throws Exception {
+        withPartials(400);
+        for (int q = 0; q < 9; q++) {
+            harness.setProcessingTime(q * 250L); // frames arrive in real time
+            feed(quarter("c1", q, q == 8));
+        }
+        List<Utterance> out = harness.extractOutputValues();
+        List<Utterance> partials = out.stream().filter(u -> !u.isFinal()).toList();
+        assertEquals(List.of("c1/CUSTOMER/0", "c1/CUSTOMER/0", "c1/CUSTOMER/1", "c1/CUSTOMER/1"),
+                partials.stream().map(Utterance::id).toList(), out.toString());
+        // every 250 ms the text changes; at most one per 400 ms goes out: at 0, 500, 1000, 1500 ms
+        assertEquals(List.of(250L, 750L, 1250L, 1750L), partials.stream().map(Utterance::endMs).toList(),
+                "a partial's end is how far the track's audio had got");
+        assertEquals(List.of(0L, 0L, 1000L, 1000L), partials.stream().map(Utterance::startMs).toList());
+        assertTrue(partials.stream().allMatch(u -> u.tenant().equals("acme") && u.words().isEmpty()));
+        int finalAt = out.indexOf(out.stream().filter(Utterance::isFinal).findFirst().orElseThrow());
+        assertEquals("c1/CUSTOMER/0", out.get(finalAt).id());
+        assertTrue(out.subList(0, finalAt).stream().allMatch(u -> !u.isFinal() && u.idx() == 0),
+                "the final follows its partials: " + out);
+        assertTrue(out.subList(finalAt + 1, out.size()).stream().allMatch(u -> u.idx() >= 1), out.toString());
+        TrackSummary summary = harness.getSideOutput(TranscribeTracks.TRACK_SUMMARIES).peek().getValue();
+        assertEquals(out.size() - partials.size(), summary.utterances(), "partials are not counted as utterances");
+        assertEquals(out.size() - partials.size(), summary.words());
+    }
+
+    @Test
+    void anUnchangedHypothesisIsNotRepeatedAndAZeroIntervalPublishesNoPartials() throws Exception {
+        withPartials(200);
+        harness.setProcessingTime(0);
+        feed(new AudioFrame("acme", "c1", Track.CUSTOMER, 0, 0, AudioCodec.PCMU, 8000, new byte[800], false));
+        harness.setProcessingTime(1000);
+        feed(new AudioFrame("acme", "c1", Track.CUSTOMER, 1, 100, AudioCodec.PCMU, 8000, new byte[800], false));
+        assertEquals(1, harness.extractOutputValues().size(), "the same 'word1 .0' twice: " + harness.extractOutputValues());
+
+        withPartials(0);
+        for (int q = 0; q < 9; q++) {
+            harness.setProcessingTime(q * 250L);
+            feed(quarter("c1", q, q == 8));
+        }
+        assertTrue(harness.extractOutputValues().stream().allMatch(Utterance::isFinal), harness.extractOutputValues().toString());
+    }
 }

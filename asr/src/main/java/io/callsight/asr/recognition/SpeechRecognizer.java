@@ -24,6 +24,14 @@ public interface SpeechRecognizer extends AutoCloseable {
          */
         java.util.List<RecognizedSegment> finish();
 
+        /**
+         * The hypothesis for the audio fed since the last final result, without finishing it; {@link
+         * RecognizedPartial#NONE} when there is none, and from engines that give no partial results.
+         */
+        default RecognizedPartial partial() {
+            return RecognizedPartial.NONE;
+        }
+
         @Override
         void close();
     }

@@ -10,6 +10,7 @@ import io.callsight.events.Track;
 import io.callsight.events.Utterance;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns the frames of one call track into final utterances: decode the codec, resample to the
@@ -17,6 +18,8 @@ import java.util.List;
  * Frames must arrive in order; a gap in the time line (lost frames, a paused stream) is filled with silence
  * so later words keep their true call times. The speech job feeds it frame by frame as frames arrive;
  * {@link StreamingTranscription} runs the same loop over a track held whole (a file, a benchmark).
+ * <p>Between finals, {@link #partial} gives the utterance in progress as heard so far, throttled by a
+ * {@link PartialThrottle}: the live view of a call.
  */
 public final class TrackTranscriber implements AutoCloseable {
     private final String tenant;
@@ -28,6 +31,7 @@ public final class TrackTranscriber implements AutoCloseable {
     private final SpeechSegmentTracker segmentsOnly; // when not gating: segments are still reported
     private final List<SpeechSegment> closedSegments = new ArrayList<>();
     private final Denoising denoising;
+    private final PartialThrottle partials;
 
     private SignalChain chain;
     private int inputRate;
@@ -35,6 +39,7 @@ public final class TrackTranscriber implements AutoCloseable {
     private long inputSamples;
     private int nextIndex;
     private boolean finished;
+    private long lastFinalEndMs = -1; // call time; where a partial without word times is taken to start
 
     public TrackTranscriber(SpeechRecognizer recognizer, String tenant, String callId, Track track) {
         this(recognizer, tenant, callId, track, FrontEndConfig.defaults());
@@ -52,7 +57,14 @@ public final class TrackTranscriber implements AutoCloseable {
      */
     public TrackTranscriber(SpeechRecognizer recognizer, String tenant, String callId, Track track,
             FrontEndConfig frontEnd, int firstIndex) {
+        this(recognizer, tenant, callId, track, frontEnd, firstIndex, new PartialThrottle(PartialThrottle.DEFAULT_INTERVAL_MS));
+    }
+
+    /** {@code partials}: when {@link #partial} may give the utterance in progress (this track's own throttle). */
+    public TrackTranscriber(SpeechRecognizer recognizer, String tenant, String callId, Track track,
+            FrontEndConfig frontEnd, int firstIndex, PartialThrottle partials) {
         this.nextIndex = firstIndex;
+        this.partials = partials;
         this.gate = frontEnd.vad() ? new VadGate(recognizer.sampleRate(), frontEnd.vadConfig()) : null;
         this.segmentsOnly = frontEnd.vad() ? null : new SpeechSegmentTracker(recognizer.sampleRate(), frontEnd.vadConfig());
         this.denoising = frontEnd.denoising();
@@ -105,6 +117,33 @@ public final class TrackTranscriber implements AutoCloseable {
         }
         addAll(stream.finish(), out);
         return out;
+    }
+
+    /**
+     * The utterance in progress as a partial ({@code isFinal == false}): the {@code idx} its final will get, where
+     * it started, how far the track's audio has got ({@code endMs}), and the text so far, without words. Empty
+     * unless the throttle is due at {@code nowMs} and the text changed since the last partial. Ask after
+     * {@link #accept}, so a final that frame completed comes first and the partial is already the next utterance's.
+     */
+    public Optional<Utterance> partial(long nowMs) {
+        if (finished || chain == null || !partials.due(nowMs)) {
+            return Optional.empty();
+        }
+        RecognizedPartial heard = stream.partial();
+        if (heard.isEmpty() || !partials.offer(heard.text(), nowMs)) {
+            return Optional.empty();
+        }
+        long origin = Math.max(0, originMs);
+        long position = origin + audioMs();
+        long start;
+        if (heard.startMs() != RecognizedPartial.UNKNOWN_START) {
+            start = (gate == null ? heard.startMs() : gate.timeMap().toOriginalMs(heard.startMs())) + origin;
+        } else {
+            start = lastFinalEndMs >= 0 ? lastFinalEndMs : origin;
+        }
+        start = Math.min(start, position);
+        return Optional.of(new Utterance(tenant, callId, track, nextIndex, start, position, heard.text(), null,
+                List.of(), 0, false));
     }
 
     /**
@@ -177,6 +216,8 @@ public final class TrackTranscriber implements AutoCloseable {
             RecognizedSegment onCallTime = onTrackTime.shift(Math.max(0, originMs));
             out.add(new Utterance(tenant, callId, track, nextIndex++, onCallTime.startMs(), onCallTime.endMs(),
                     onCallTime.text(), null, onCallTime.words(), onCallTime.confidence(), true));
+            lastFinalEndMs = onCallTime.endMs();
+            partials.utteranceEnded();
         }
     }
 

@@ -112,6 +112,10 @@ public final class VoskRecognizer implements SpeechRecognizer {
                 throw new UncheckedIOException("cannot create Vosk recognizer", e);
             }
             recognizer.setWords(true);
+            // Partial words would say where the utterance starts, but Vosk then reads partials from the incrementally
+            // determinized lattice, which lags the decoder by about 1.2 s; without them it takes the best path
+            // through what has been decoded (docs/latency.md).
+            recognizer.setPartialWords(false);
             OPEN_STREAMS.incrementAndGet();
         }
 
@@ -132,12 +136,34 @@ public final class VoskRecognizer implements SpeechRecognizer {
         }
 
         @Override
+        public RecognizedPartial partial() {
+            return parsePartial(recognizer.getPartialResult());
+        }
+
+        @Override
         public void close() {
             if (!closed) {
                 closed = true;
                 recognizer.close();
                 OPEN_STREAMS.decrementAndGet();
             }
+        }
+    }
+
+    /** {@code {"partial": "text", "partial_result": [{"word":..., "start": s, ...}]}} */
+    static RecognizedPartial parsePartial(String partialJson) {
+        try {
+            JsonNode root = JSON.readTree(partialJson);
+            String text = root.path("partial").asText("").trim();
+            if (text.isEmpty()) {
+                return RecognizedPartial.NONE;
+            }
+            JsonNode first = root.path("partial_result").path(0);
+            long start = first.has("start") ? Math.round(first.path("start").asDouble() * 1000)
+                    : RecognizedPartial.UNKNOWN_START;
+            return new RecognizedPartial(text, start);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Vosk returned unreadable JSON: " + partialJson, e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.callsight.asr.recognition;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +26,8 @@ class TrackTranscriberTest {
         final ByteArrayOutputStream fed = new ByteArrayOutputStream();
         int opened;
         int closedStreams;
+        int partialsAsked;
+        boolean startWords = true;
         boolean finished;
 
         FakeRecognizer(int rate, int segmentEvery) {
@@ -43,6 +46,22 @@ class TrackTranscriberTest {
             return new Stream() {
                 long samples;
                 long lastCut;
+
+                /** One more word of the segment in progress per 100 ms heard since the last cut, from its start. */
+                @Override
+                public RecognizedPartial partial() {
+                    partialsAsked++;
+                    long words = (samples - lastCut) * 10 / rate;
+                    if (words == 0) {
+                        return RecognizedPartial.NONE;
+                    }
+                    StringBuilder text = new StringBuilder();
+                    for (int i = 1; i <= words; i++) {
+                        text.append(i == 1 ? "" : " ").append("w").append(i);
+                    }
+                    return new RecognizedPartial(text.toString(), startWords ? lastCut * 1000 / rate
+                            : RecognizedPartial.UNKNOWN_START);
+                }
 
                 @Override
                 public List<RecognizedSegment> accept(short[] pcm) {
@@ -170,6 +189,86 @@ class TrackTranscriberTest {
         assertTrue(fake.fed.size() / 2 <= 16000 / 100, "fed " + fake.fed.size() / 2 + " samples");
         assertTrue(fake.finished);
         assertEquals(1, fake.closedStreams);
+    }
+
+    @Test
+    void partialsCarryTheNextFinalsIdStartAndPositionAndAreThrottled() {
+        FakeRecognizer fake = new FakeRecognizer(8000, 8000); // a final per second, a partial word per 100 ms
+        List<Utterance> all = new ArrayList<>();
+        try (TrackTranscriber t = new TrackTranscriber(fake, "t", "call", Track.AGENT, FrontEndConfig.none(), 0,
+                new PartialThrottle(200))) {
+            assertTrue(t.partial(0).isEmpty(), "nothing heard yet");
+            for (int i = 0; i < 26; i++) { // 50 ms frames, the clock runs with the audio
+                long now = i * 50L;
+                all.addAll(t.accept(frame(i, 10_000 + now, 400, false)));
+                t.partial(now).ifPresent(all::add);
+            }
+        }
+        List<Utterance> partials = all.stream().filter(u -> !u.isFinal()).toList();
+        List<Utterance> finals = all.stream().filter(Utterance::isFinal).toList();
+        assertEquals(1, finals.size(), all.toString());
+        for (int i = 1; i < partials.size(); i++) {
+            assertTrue(partials.get(i).endMs() - partials.get(i - 1).endMs() >= 200, partials.toString());
+            assertFalse(partials.get(i).text().equals(partials.get(i - 1).text()), partials.toString());
+        }
+        Utterance first = partials.get(0);
+        assertEquals("call/AGENT/0", first.id(), "the id the final will have");
+        assertEquals(Track.AGENT, first.track());
+        assertEquals("t", first.tenant());
+        assertEquals(10_000, first.startMs(), "the utterance's start on call time");
+        assertEquals(10_100, first.endMs(), "the audio position when it was taken");
+        assertEquals("w1", first.text());
+        assertTrue(first.words().isEmpty());
+        int finalAt = all.indexOf(finals.get(0));
+        assertTrue(all.subList(0, finalAt).stream().noneMatch(Utterance::isFinal));
+        assertTrue(all.subList(0, finalAt).stream().allMatch(u -> u.idx() == 0), "partials before the final share its id");
+        List<Utterance> after = all.subList(finalAt + 1, all.size());
+        assertFalse(after.isEmpty(), all.toString());
+        assertTrue(after.stream().allMatch(u -> !u.isFinal() && u.idx() == 1), "then the next utterance's: " + after);
+        assertEquals(11_000, after.get(0).startMs());
+        assertTrue(fake.partialsAsked <= 26, "asked " + fake.partialsAsked);
+    }
+
+    @Test
+    void aPartialWithoutWordTimesStartsWhereTheLastFinalEnded() {
+        FakeRecognizer fake = new FakeRecognizer(8000, 8000);
+        fake.startWords = false;
+        List<Utterance> partials = new ArrayList<>();
+        try (TrackTranscriber t = new TrackTranscriber(fake, "t", "call", Track.AGENT, FrontEndConfig.none(), 0,
+                new PartialThrottle(200))) {
+            for (int i = 0; i < 15; i++) {
+                t.accept(frame(i, 5_000 + i * 100L, 800, false));
+                t.partial(i * 100L).ifPresent(partials::add);
+            }
+        }
+        assertEquals(5_000, partials.get(0).startMs(), "the track's start before any final");
+        assertEquals(6_000, partials.get(partials.size() - 1).startMs(), "the first final's end after it");
+    }
+
+    @Test
+    void noPartialsWhenOffOrAfterTheEnd() {
+        FakeRecognizer fake = new FakeRecognizer(8000, Integer.MAX_VALUE);
+        try (TrackTranscriber t = new TrackTranscriber(fake, "t", "call", Track.AGENT, FrontEndConfig.none(), 0,
+                PartialThrottle.off())) {
+            for (int i = 0; i < 10; i++) {
+                t.accept(frame(i, i * 100L, 800, false));
+                assertTrue(t.partial(i * 1000L).isEmpty());
+            }
+            assertEquals(0, fake.partialsAsked, "an off throttle never asks the recognizer");
+        }
+        try (TrackTranscriber t = new TrackTranscriber(fake, "t", "call", Track.AGENT, FrontEndConfig.none())) {
+            t.accept(frame(0, 0, 800, true));
+            assertTrue(t.partial(0).isEmpty(), "the track ended");
+        }
+    }
+
+    @Test
+    void parsesVoskPartialJson() {
+        assertEquals(RecognizedPartial.NONE, VoskRecognizer.parsePartial("{\"partial\" : \"\"}"));
+        RecognizedPartial p = VoskRecognizer.parsePartial("{\"partial\" : \"hello wor\", \"partial_result\" : "
+                + "[{\"conf\":1.0,\"end\":0.87,\"start\":0.42,\"word\":\"hello\"}]}");
+        assertEquals(new RecognizedPartial("hello wor", 420), p);
+        assertEquals(RecognizedPartial.UNKNOWN_START, VoskRecognizer.parsePartial("{\"partial\":\"hi\"}").startMs());
     }
 
     @Test

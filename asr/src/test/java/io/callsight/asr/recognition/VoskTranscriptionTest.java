@@ -189,6 +189,39 @@ class VoskTranscriptionTest {
     }
 
     @Test
+    void partialsRunAheadOfEachFinalUnderItsIdAndTheFirstWordShowsWithinHalfASecondOfAudio() throws Exception {
+        String id = references.keySet().iterator().next();
+        List<Utterance> out = new ArrayList<>();
+        try (TrackTranscriber t = new TrackTranscriber(recognizer, "test", id, Track.CUSTOMER, FrontEndConfig.defaults(),
+                0, new PartialThrottle(200))) {
+            for (AudioFrame frame : frames(id, phoneAudio(id), 20)) {
+                out.addAll(t.accept(frame));
+                t.partial(frame.startMs() + 20).ifPresent(out::add); // a clock that runs with the audio
+            }
+        }
+        List<Utterance> finals = out.stream().filter(Utterance::isFinal).toList();
+        List<Utterance> partials = out.stream().filter(u -> !u.isFinal()).toList();
+        System.out.printf("%d partials, %d finals; first partial at %d ms: '%s'; first word %s%n", partials.size(),
+                finals.size(), partials.get(0).endMs(), partials.get(0).text(), finals.get(0).words().get(0));
+        assertFalse(finals.isEmpty());
+        assertTrue(partials.size() >= finals.size(), out.toString());
+        int nextFinal = 0;
+        for (Utterance u : out) {
+            assertEquals(nextFinal, u.idx(), "partials carry the id of the final that follows them: " + u);
+            if (u.isFinal()) {
+                nextFinal++;
+            } else {
+                assertTrue(u.startMs() <= u.endMs() && u.words().isEmpty(), u.toString());
+            }
+        }
+        Word firstWord = finals.get(0).words().get(0);
+        long seenAfter = partials.get(0).endMs() - firstWord.endMs();
+        assertTrue(seenAfter <= 500, "the first word showed " + seenAfter + " ms of audio after it ended");
+        assertTrue(Math.abs(partials.get(0).startMs() - firstWord.startMs()) <= 300,
+                "partial start " + partials.get(0).startMs() + " vs first word " + firstWord);
+    }
+
+    @Test
     void recognizerRefusesStreamsOnceClosedAndSharesTheModel() {
         VoskRecognizer second = VoskRecognizer.withDefaultModel(); // shares the already-loaded model
         second.close();
