@@ -50,6 +50,10 @@ import org.slf4j.LoggerFactory;
  * {@link AudioHookSession} publishing through a {@link BufferedCallOutput}. Requests are authenticated before the
  * upgrade ({@link UpgradeAuthenticator}); a refusal is an HTTP status, sent no earlier than
  * {@link Config#authFailureDelay} after the request arrived (spec §2, against timing attacks).
+ *
+ * <p>Results come back through the {@link TranscriptConnector} (calls.transcripts, when Kafka is configured): to the
+ * call's session as AudioHook {@code event}s, and to QA consoles streaming {@code GET /api/v1/calls/{id}/live}
+ * (Server-Sent Events, {@link LiveCallStreams}) on the same server.
  */
 public final class IngestServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IngestServer.class);
