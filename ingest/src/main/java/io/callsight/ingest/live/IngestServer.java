@@ -157,8 +157,13 @@ public final class IngestServer implements AutoCloseable {
         };
         KafkaCallSink sink = KafkaCallSink.streaming(kafkaBootstrap, 5_000);
         IngestServer s = new IngestServer(config, watcher::current, reveal, sink, List.of(sink, watcher));
-        s.startJetty();
-        s.transcripts.start(kafkaBootstrap, UUID.randomUUID());
+        try {
+            s.startJetty();
+            s.transcripts.start(kafkaBootstrap, UUID.randomUUID());
+        } catch (Exception | Error e) {
+            s.close();
+            throw e;
+        }
         return s;
     }
 
