@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +51,10 @@ import org.slf4j.LoggerFactory;
  * {@link AudioHookSession} publishing through a {@link BufferedCallOutput}. Requests are authenticated before the
  * upgrade ({@link UpgradeAuthenticator}); a refusal is an HTTP status, sent no earlier than
  * {@link Config#authFailureDelay} after the request arrived (spec §2, against timing attacks).
+ *
+ * <p>Results come back through the {@link TranscriptConnector} (calls.transcripts, when Kafka is configured): to the
+ * call's session as AudioHook {@code event}s, and to QA consoles streaming {@code GET /api/v1/calls/{id}/live}
+ * (Server-Sent Events, {@link LiveCallStreams}) on the same server.
  */
 public final class IngestServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IngestServer.class);
@@ -59,24 +64,35 @@ public final class IngestServer implements AutoCloseable {
      * @param port             0 for any free port
      * @param publicAuthority  the Host clients sign, if a proxy rewrites it; null for the request's
      * @param maxBufferedBytes per call, audio waiting for Kafka before the session is told
+     * @param liveHeartbeat    how often a live stream (SSE) gets a comment line when nothing else is sent
+     * @param liveMaxQueued    per live-stream subscriber, bytes not yet written before it is dropped
      */
     public record Config(String host, int port, SessionSettings session, Duration authFailureDelay,
-            long maxBufferedBytes, Duration publishGiveUp, String publicAuthority) {
+            long maxBufferedBytes, Duration publishGiveUp, String publicAuthority, Duration liveHeartbeat,
+            long liveMaxQueued) {
         public static Config defaults(int port) {
             return new Config("0.0.0.0", port, SessionSettings.DEFAULTS, Duration.ofMillis(500), 4L << 20,
-                    Duration.ofMinutes(5), null);
+                    Duration.ofMinutes(5), null, Duration.ofSeconds(15), 1L << 20);
         }
 
         public Config withHost(String h) {
-            return new Config(h, port, session, authFailureDelay, maxBufferedBytes, publishGiveUp, publicAuthority);
+            return new Config(h, port, session, authFailureDelay, maxBufferedBytes, publishGiveUp, publicAuthority,
+                    liveHeartbeat, liveMaxQueued);
         }
 
         public Config withAuthFailureDelay(Duration d) {
-            return new Config(host, port, session, d, maxBufferedBytes, publishGiveUp, publicAuthority);
+            return new Config(host, port, session, d, maxBufferedBytes, publishGiveUp, publicAuthority, liveHeartbeat,
+                    liveMaxQueued);
         }
 
         public Config withMaxBufferedBytes(long b) {
-            return new Config(host, port, session, authFailureDelay, b, publishGiveUp, publicAuthority);
+            return new Config(host, port, session, authFailureDelay, b, publishGiveUp, publicAuthority, liveHeartbeat,
+                    liveMaxQueued);
+        }
+
+        public Config withLiveStreams(Duration heartbeat, long maxQueued) {
+            return new Config(host, port, session, authFailureDelay, maxBufferedBytes, publishGiveUp, publicAuthority,
+                    heartbeat, maxQueued);
         }
     }
 
@@ -88,6 +104,9 @@ public final class IngestServer implements AutoCloseable {
     private final ScheduledExecutorService publishers;
     private final BufferedCallOutput output;
     private final CallSink sink;
+    private final LiveCallStreams streams;
+    private final LiveCallEndpoint liveEndpoint;
+    private final TranscriptConnector transcripts;
     private final List<AutoCloseable> owned;
     private final Clock clock = Clock.systemUTC();
     private final Server server;
@@ -103,6 +122,9 @@ public final class IngestServer implements AutoCloseable {
         this.timers = Executors.newSingleThreadScheduledExecutor(daemon("audiohook-timers"));
         this.publishers = Executors.newScheduledThreadPool(2, daemon("audiohook-publisher"));
         this.output = new BufferedCallOutput(sink, publishers, config.maxBufferedBytes(), config.publishGiveUp(), counters);
+        this.streams = new LiveCallStreams(config.liveMaxQueued(), counters);
+        this.liveEndpoint = new LiveCallEndpoint(registry, streams, timers, config.authFailureDelay(), counters);
+        this.transcripts = new TranscriptConnector(sessions, streams, counters);
         this.server = new Server();
     }
 
@@ -138,7 +160,13 @@ public final class IngestServer implements AutoCloseable {
         };
         KafkaCallSink sink = KafkaCallSink.streaming(kafkaBootstrap, 5_000);
         IngestServer s = new IngestServer(config, watcher::current, reveal, callerIdSalt, sink, List.of(sink, watcher));
-        s.startJetty();
+        try {
+            s.startJetty();
+            s.transcripts.start(kafkaBootstrap, UUID.randomUUID());
+        } catch (Exception | Error e) {
+            s.close();
+            throw e;
+        }
         return s;
     }
 
@@ -160,8 +188,11 @@ public final class IngestServer implements AutoCloseable {
             public boolean handle(Request request, Response response, Callback callback) {
                 if (Request.getPathInContext(request).equals("/health")) {
                     response.setStatus(200);
-                    response.write(true, ByteBuffer.wrap(("{\"sessions\":" + sessions.size() + "}")
-                            .getBytes(StandardCharsets.UTF_8)), callback);
+                    response.write(true, ByteBuffer.wrap(("{\"sessions\":" + sessions.size() + ",\"liveSubscribers\":"
+                            + streams.size() + "}").getBytes(StandardCharsets.UTF_8)), callback);
+                    return true;
+                }
+                if (liveEndpoint.handle(request, response, callback)) {
                     return true;
                 }
                 Response.writeError(request, response, callback, 404);
@@ -173,7 +204,10 @@ public final class IngestServer implements AutoCloseable {
         server.start();
         port = connector.getLocalPort();
         timers.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
-        LOG.info("AudioHook server listening on {}:{}{}", config.host(), port, PATH);
+        long heartbeat = config.liveHeartbeat().toMillis();
+        timers.scheduleAtFixedRate(streams::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+        LOG.info("AudioHook server listening on {}:{}{}, live transcripts on /api/v1/calls/{id}/live", config.host(),
+                port, PATH);
     }
 
     private void tick() {
@@ -281,10 +315,21 @@ public final class IngestServer implements AutoCloseable {
         return counters;
     }
 
+    /** Where calls.transcripts records are handed in (by its own Kafka consumer in production, by tests directly). */
+    public TranscriptConnector transcripts() {
+        return transcripts;
+    }
+
+    public LiveCallStreams liveStreams() {
+        return streams;
+    }
+
     /** Asks every client to end its session, stops accepting, and gives queued audio a few seconds to reach Kafka. */
     @Override
     public void close() throws Exception {
         sessions.disconnectAll("server shutting down");
+        transcripts.close();
+        streams.closeAll();
         server.stop();
         timers.shutdownNow();
         publishers.shutdown();

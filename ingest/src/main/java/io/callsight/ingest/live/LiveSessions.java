@@ -42,9 +42,16 @@ public final class LiveSessions {
         return s != null && s.sendTranscript(transcript);
     }
 
-    /** A record of calls.transcripts (partial or final, already redacted) to its call's session. */
+    /**
+     * A record of calls.transcripts (partial or final, already redacted) to its call's session. The session must be of
+     * the record's tenant: session ids are chosen by the client, so another tenant may open one under a live call's id.
+     */
     public boolean sendTranscript(Utterance utterance) {
-        return sendTranscript(utterance.callId(), LiveTranscript.of(utterance));
+        AudioHookSession s = byCall.get(utterance.callId());
+        if (s == null || !s.identity().tenant().equals(utterance.tenant())) {
+            return false;
+        }
+        return s.sendTranscript(LiveTranscript.of(utterance));
     }
 
     /** No more finals will come for the call: a session waiting after {@code close} sends {@code closed} now. */
