@@ -90,6 +90,11 @@ public final class IngestServer implements AutoCloseable {
                     liveMaxQueued);
         }
 
+        public Config withSession(SessionSettings s) {
+            return new Config(host, port, s, authFailureDelay, maxBufferedBytes, publishGiveUp, publicAuthority,
+                    liveHeartbeat, liveMaxQueued);
+        }
+
         public Config withLiveStreams(Duration heartbeat, long maxQueued) {
             return new Config(host, port, session, authFailureDelay, maxBufferedBytes, publishGiveUp, publicAuthority,
                     heartbeat, maxQueued);

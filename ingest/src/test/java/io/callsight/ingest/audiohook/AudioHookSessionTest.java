@@ -116,7 +116,7 @@ class AudioHookSessionTest {
 
     @Test
     void monoRefusedWhenNotAllowed() {
-        SessionHarness strict = new SessionHarness(SessionSettings.DEFAULTS.withAcceptMono(false));
+        SessionHarness strict = new SessionHarness(SessionSettings.DEFAULTS.withFrameMs(100).withAcceptMono(false));
         strict.send("open", "PT0S", openParams("[" + MONO_EXTERNAL + "]", ""));
         JsonNode m = strict.last();
         assertEquals("disconnect", m.get("type").asText());
@@ -296,7 +296,7 @@ class AudioHookSessionTest {
         assertEnvelope(pause, "pause", 2, 2);
         assertEquals(1, h.events.size(), "no UPDATED for a language we cannot use");
 
-        SessionHarness u = new SessionHarness(SessionSettings.DEFAULTS.withSendUpdated(true));
+        SessionHarness u = new SessionHarness(SessionSettings.DEFAULTS.withFrameMs(100).withSendUpdated(true));
         u.open();
         assertEnvelope(u.send("update", "PT40S", params("{\"language\":\"zh-CN\"}")), "updated", 2, 2);
         assertEquals("zh-CN", u.events.get(1).language());
@@ -550,7 +550,7 @@ class AudioHookSessionTest {
         assertEquals("PT1.5S", h.last().at("/parameters/entities/0/data/offset").asText());
         assertEquals("PT0.5S", h.last().at("/parameters/entities/0/data/duration").asText());
 
-        SessionHarness s = new SessionHarness(SessionSettings.DEFAULTS.withTranscriptsOnStreamTime(true));
+        SessionHarness s = new SessionHarness(SessionSettings.DEFAULTS.withFrameMs(100).withTranscriptsOnStreamTime(true));
         s.open();
         s.session.onBinary(stereo(8000, 1, 1));
         s.send("discarded", "PT11S", params("{\"start\":\"PT1S\",\"discarded\":\"PT10S\"}"));
@@ -572,7 +572,7 @@ class AudioHookSessionTest {
 
     @Test
     void withACloseGraceFinalTranscriptsGoOutBeforeClosed() {
-        SessionHarness g = new SessionHarness(SessionSettings.DEFAULTS.withCloseGrace(Duration.ofSeconds(2)));
+        SessionHarness g = new SessionHarness(SessionSettings.DEFAULTS.withFrameMs(100).withCloseGrace(Duration.ofSeconds(2)));
         g.open();
         assertNull(g.send("close", "PT0S", params("{\"reason\":\"end\"}")));
         assertEquals(State.CLOSING, g.session.state());

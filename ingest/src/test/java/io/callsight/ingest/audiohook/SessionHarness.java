@@ -32,8 +32,9 @@ final class SessionHarness {
     long seq;
     long lastServerSeq;
 
+    /** 100 ms frames: the position tests count frames at that size. */
     SessionHarness() {
-        this(SessionSettings.DEFAULTS);
+        this(SessionSettings.DEFAULTS.withFrameMs(100));
     }
 
     SessionHarness(SessionSettings settings) {

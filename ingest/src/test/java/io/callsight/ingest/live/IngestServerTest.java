@@ -1,5 +1,7 @@
 package io.callsight.ingest.live;
 
+import io.callsight.ingest.audiohook.SessionSettings;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -68,8 +70,9 @@ class IngestServerTest {
         Tenant signed = new Tenant("signed", "Signed", List.of("en"), ZoneId.of("UTC"), new Retention(30, 30),
                 List.of(SIGNED_INGEST.stored()), Optional.empty());
         TenantRegistry registry = new TenantRegistry(List.of(acme, signed));
+        // 100 ms frames: the tests count frames at that size
         IngestServer.Config config = IngestServer.Config.defaults(0).withHost("127.0.0.1").withAuthFailureDelay(DELAY)
-                .withMaxBufferedBytes(8_000);
+                .withMaxBufferedBytes(8_000).withSession(SessionSettings.DEFAULTS.withFrameMs(100));
         server = IngestServer.start(config, () -> registry,
                 t -> t.id().equals("signed") ? Optional.of(SECRET) : Optional.empty(), SINK);
     }
