@@ -13,6 +13,7 @@ import picocli.CommandLine;
                 DownCommand.class,
                 StatusCommand.class,
                 ImportCommand.class,
+                ReplayCommand.class,
                 TranscribeCommand.class,
                 IntentsCommand.class,
                 TrainCommand.class,
