@@ -150,7 +150,16 @@ final class ReplayCommand implements Callable<Integer> {
             clients.add(new AudioHookClient(options, http));
             reports.add(new CallReport(i + 1, audio, out, err));
         }
-        Thread onInterrupt = new Thread(() -> clients.forEach(AudioHookClient::stop), "replay-stop");
+        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(n);
+        // Ctrl-C ends each call properly (close → closed) instead of dropping the sockets
+        Thread onInterrupt = new Thread(() -> {
+            clients.forEach(AudioHookClient::stop);
+            try {
+                finished.await(15, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "replay-stop");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
             Thread t = new Thread(r, "replay-call");
@@ -162,7 +171,13 @@ final class ReplayCommand implements Callable<Integer> {
             for (int i = 0; i < n; i++) {
                 AudioHookClient client = clients.get(i);
                 CallReport report = reports.get(i);
-                running.add(pool.submit(() -> report.run(client)));
+                running.add(pool.submit(() -> {
+                    try {
+                        report.run(client);
+                    } finally {
+                        finished.countDown();
+                    }
+                }));
             }
             for (Future<?> f : running) {
                 f.get();
