@@ -14,6 +14,7 @@ import picocli.CommandLine;
                 StatusCommand.class,
                 ImportCommand.class,
                 IngestCommand.class,
+                ReplayCommand.class,
                 TranscribeCommand.class,
                 IntentsCommand.class,
                 TrainCommand.class,
