@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"See Callsight work end to end: train the demo tenants' intent and the shared sentiment models "
                 + "if missing, start the stack, render the scripted demo calls (MaryTTS) if missing, import them, wait "
-                + "until they are indexed, and print their transcripts with intents, sentiment and compliance verdicts.",
+                + "until they are indexed, and print their transcripts with intents, sentiment and compliance verdicts; "
+                + "then stream one of them live over AudioHook and print its transcripts as they come back.",
                 "Run `callsight down` afterwards to stop the stack."})
 final class DemoCommand implements Callable<Integer> {
     /** What the demo reads: its own three tenants' calls. */
@@ -42,6 +43,10 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--lines", defaultValue = "6", description = "Transcript lines to print per call (default: ${DEFAULT-VALUE}).")
     int lines;
+
+    @Option(names = "--live-speed", defaultValue = "2", description = "Replay speed of the live call streamed over "
+            + "AudioHook after the imports (default: ${DEFAULT-VALUE}; 1 = real time, 0 = no live call).")
+    double liveSpeed;
 
     @Option(names = "--timeout", defaultValue = "PT10M", description = "How long to wait for indexing (default: ${DEFAULT-VALUE}).")
     Duration timeout;
@@ -108,6 +113,7 @@ final class DemoCommand implements Callable<Integer> {
         imported.stream().filter(ImportResult::ok).findFirst().ifPresent(first -> System.out.println(
                 "  listen to one: ./callsight recordings get " + first.callId() + " --tenant " + first.tenant()
                         + " -o call.wav   (decrypted with its tenant's key)"));
+        boolean live = liveSpeed <= 0 || demo.isEmpty() || LiveDemo.run(local.config(), demo.get(0), liveSpeed, System.out);
         String url = local.config().esUrl();
         System.out.println();
         System.out.println("Search the transcripts yourself, e.g. every customer who mentioned a card:");
@@ -119,7 +125,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("  curl -s '" + url + "/callsight-calls/_search?pretty&q=compliance.state:non_compliant"
                 + "&_source=callId,tenant,compliance.missed,compliance.violations.rule'");
         System.out.println("Stop the stack with: ./callsight down");
-        return imported.stream().allMatch(ImportResult::ok) ? 0 : 2;
+        return imported.stream().allMatch(ImportResult::ok) && live ? 0 : 2;
     }
 
     /**

@@ -64,11 +64,12 @@ final class RedactCommand implements Callable<Integer> {
                 out.flush();
                 continue;
             }
-            if (Redactor.mayContinue(line)) {
+            Redaction now = redactor.redact(line, tail);
+            if (Redactor.awaitsNext(line, now)) {
                 held = line;
                 heldTail = tail;
             } else {
-                print(out, redactor.redact(line, tail, ""));
+                print(out, now);
             }
             tail = TrackTail.of(line, 0);
         }

@@ -253,8 +253,18 @@ final class ReplayCommand implements Callable<Integer> {
         if (apiKey != null) {
             return new Credentials(null, apiKey.strip(), secret);
         }
+        try {
+            Credentials demo = demoCredentials(demoKeys, tenant);
+            return secret != null ? new Credentials(demo.tenant(), demo.apiKey(), secret) : demo;
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** A demo tenant's ({@code tenant}, or the first) ingest key and AudioHook secret from {@code demo-keys.json}. */
+    static Credentials demoCredentials(Path demoKeys, String tenant) {
         if (!Files.exists(demoKeys)) {
-            throw new ParameterException(spec.commandLine(), "no --api-key, and no demo keys at " + demoKeys
+            throw new IllegalArgumentException("no --api-key, and no demo keys at " + demoKeys
                     + ": run callsight demo (it provisions the demo tenants), or give --api-key (and --secret)");
         }
         JsonNode tenants;
@@ -268,20 +278,19 @@ final class ReplayCommand implements Callable<Integer> {
             known.add(it.next());
         }
         if (known.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), demoKeys + " lists no tenants");
+            throw new IllegalArgumentException(demoKeys + " lists no tenants");
         }
         String id = tenant != null ? tenant : known.get(0);
         JsonNode entry = tenants.path(id);
         if (entry.isMissingNode()) {
-            throw new ParameterException(spec.commandLine(), "tenant " + id + " is not in " + demoKeys + " (it has "
+            throw new IllegalArgumentException("tenant " + id + " is not in " + demoKeys + " (it has "
                     + String.join(", ", known) + ")");
         }
         String key = entry.path("ingest").path("key").asText(null);
         if (key == null) {
-            throw new ParameterException(spec.commandLine(), "tenant " + id + " has no ingest key in " + demoKeys);
+            throw new IllegalArgumentException("tenant " + id + " has no ingest key in " + demoKeys);
         }
-        String demoSecret = entry.path("audiohook_secret").asText(null);
-        return new Credentials(id, key, secret != null ? secret : demoSecret);
+        return new Credentials(id, key, entry.path("audiohook_secret").asText(null));
     }
 
     /** One call: its live output, then its line in the summary. */

@@ -23,6 +23,9 @@ import io.callsight.events.Topics;
 import io.callsight.events.Track;
 import io.callsight.ingest.ImportResult;
 import io.callsight.ingest.KafkaCallSink;
+import io.callsight.ingest.client.AudioHookClient;
+import io.callsight.ingest.client.ReplayAudio;
+import io.callsight.ingest.client.TranscriptEvent;
 import io.callsight.search.query.ModelUsage;
 import io.callsight.search.query.ModelUsageQueries;
 import io.callsight.search.query.TenantScope;
@@ -39,6 +42,7 @@ import io.callsight.tts.DemoCallRenderer;
 import io.callsight.tts.MaryTtsSynthesizer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -474,8 +478,74 @@ class EndToEndStackTest {
     }
 
     /** The demo's API keys, AudioHook secrets and the master key appear in no log, Kafka record or ES document. */
+    /**
+     * Three calls streamed at once over AudioHook, as a softswitch does: their transcripts come back on the socket
+     * while they run, are indexed like imported calls' and their recordings archived whole.
+     */
     @Test
     @Order(10)
+    void liveCallsOverAudioHookAreTranscribedBackIndexedAndArchived() throws Exception {
+        TenantPaths paths = TenantPaths.resolve(stack.config().dataDir(), null, Map.of());
+        URI url = URI.create(IngestService.audioHookUrl(stack.config()));
+        long since = System.currentTimeMillis();
+        List<AudioHookClient> clients = new ArrayList<>();
+        List<java.util.concurrent.Future<AudioHookClient.Summary>> running = new ArrayList<>();
+        Map<String, List<TranscriptEvent>> received = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(wavs.size());
+        try {
+            for (int i = 0; i < wavs.size(); i++) {
+                String tenant = CallReference.read(wavs.get(i).resolveSibling(SCRIPTS.get(i) + ".json")).tenant();
+                ReplayCommand.Credentials who = ReplayCommand.demoCredentials(paths.demoKeys(), tenant);
+                AudioHookClient client = new AudioHookClient(AudioHookClient.Options.of(url, who.apiKey())
+                        .withSecret(who.secret()).withOrganizationId(UUID.randomUUID()).withSpeed(1.5));
+                clients.add(client);
+                List<TranscriptEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+                received.put(client.sessionId().toString(), events);
+                ReplayAudio audio = ReplayAudio.read(wavs.get(i));
+                running.add(pool.submit(() -> client.run(audio, events::add)));
+            }
+            for (var f : running) {
+                AudioHookClient.Summary summary = f.get(5, java.util.concurrent.TimeUnit.MINUTES);
+                assertTrue(summary.ok(), () -> "live call did not close cleanly: " + summary);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<String> liveIds = clients.stream().map(c -> c.sessionId().toString()).toList();
+        for (String id : liveIds) {
+            List<TranscriptEvent> events = received.get(id);
+            assertTrue(events.stream().anyMatch(e -> e.isFinal() && e.customer()), id + ": no customer final came back");
+            assertTrue(events.stream().anyMatch(e -> e.isFinal() && !e.customer()), id + ": no agent final came back");
+            assertTrue(events.stream().anyMatch(e -> !e.isFinal()), id + ": no partial came back");
+        }
+        Set<String> done = es.awaitTranscribed(liveIds, since, INDEXING_TIMEOUT, n -> { });
+        assertEquals(Set.copyOf(liveIds), done, "live calls indexed");
+        RecordingArchive archive = new RecordingArchive(new FileSystemRecordingStore(FlinkJobs.archiveDir(stack.config())),
+                new EnvelopeCipher(TenantKeyring.open(paths.keyring(), MasterKey.load(paths, Map.of()))));
+        for (int i = 0; i < wavs.size(); i++) {
+            String tenant = CallReference.read(wavs.get(i).resolveSibling(SCRIPTS.get(i) + ".json")).tenant();
+            List<TranscriptQueries.Line> lines = es.transcript(liveIds.get(i));
+            WordErrorRate.Score score = new DemoCalls.DemoCall(wavs.get(i), CallReference.read(
+                    wavs.get(i).resolveSibling(SCRIPTS.get(i) + ".json"))).score(lines);
+            System.out.printf("live %s: WER %.1f %% over %d words, %d transcript events back%n", liveIds.get(i),
+                    100 * score.rate(), score.referenceWords(), received.get(liveIds.get(i)).size());
+            assertTrue(score.rate() <= 0.40, liveIds.get(i) + " WER " + score.rate());
+            RecordingKey key = new RecordingKey(tenant, liveIds.get(i));
+            Path file = ((FileSystemRecordingStore) archive.store()).file(key);
+            long deadline = System.currentTimeMillis() + 120_000;
+            while (!Files.exists(file) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(250);
+            }
+            DualTrackRecording recording = archive.open(key).orElseThrow(() -> new AssertionError("not archived: " + key));
+            WavAudio source = WavFile.read(wavs.get(i));
+            assertArrayEquals(Pcm.decode(source.codec(), source.channelBytes()[0]), recording.pcm(Track.CUSTOMER),
+                    key + ": the archived customer track is the streamed audio");
+            assertArrayEquals(Pcm.decode(source.codec(), source.channelBytes()[1]), recording.pcm(Track.AGENT), key + " agent");
+        }
+    }
+
+    @Test
+    @Order(11)
     void secretsNeverReachLogsKafkaOrElasticsearch() throws Exception {
         TenantPaths paths = TenantPaths.resolve(stack.config().dataDir(), null, Map.of());
         List<String> secrets = new ArrayList<>();

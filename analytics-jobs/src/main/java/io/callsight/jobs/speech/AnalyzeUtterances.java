@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * with every category on, without an insight. Unredacted text never leaves this operator.
  * <p>Keyed by call track ({@link #trackKey}): the end of each track's last utterance ({@link TrackTail}) is kept in
  * state, so a personal number a pause split across two utterances is removed from the second one. And the first
- * one is not published before the second is heard: an utterance that {@link Redactor#mayContinue may continue}
- * ("my policy number is four seven one") is held until the track's next utterance, or for at most
+ * one is not published before the second is heard: an utterance that {@link Redactor#awaitsNext ends open} (with
+ * number words its redaction left in: "it's five four") is held until the track's next utterance, or for at most
  * {@link #HOLD_MS} when none comes, then redacted knowing what followed. Only such utterances wait; the others go
  * on at once. Tail and held utterance are recognized, unredacted words, so they live only in this operator's
  * state, are replaced by every utterance, and expire with {@link #TAIL_TTL}.
@@ -116,7 +116,14 @@ public final class AnalyzeUtterances extends KeyedProcessFunction<String, Uttera
             analyze(before, waiting.previous(), continues ? u.text() : "", ctx, out);
         }
         tails.update(TrackTail.of(u.text(), u.endMs()));
-        if (Redactor.mayContinue(u.text())) {
+        Analysis now;
+        try {
+            now = analyzer.analyze(u.tenant(), u.callId(), u.track(), u.idx(), u.text(), previous);
+        } catch (RuntimeException e) {
+            failed(u, e, ctx, out);
+            return;
+        }
+        if (Redactor.awaitsNext(u.text(), now.redaction())) {
             long releaseAt = ctx.timerService().currentProcessingTime() + HOLD_MS;
             held.update(new HeldUtterance(new String(JSON.encode(u), StandardCharsets.UTF_8), previous, releaseAt));
             ctx.timerService().registerProcessingTimeTimer(releaseAt);
@@ -124,7 +131,7 @@ public final class AnalyzeUtterances extends KeyedProcessFunction<String, Uttera
             ctx.timerService().registerEventTimeTimer(END_OF_INPUT);
             return;
         }
-        analyze(u, previous, "", ctx, out);
+        out.collect(new AnalyzedUtterance(RedactedUtterance.of(u, now.redaction()), now.insight()));
     }
 
     @Override
@@ -141,14 +148,19 @@ public final class AnalyzeUtterances extends KeyedProcessFunction<String, Uttera
         try {
             analysis = analyzer.analyze(u.tenant(), u.callId(), u.track(), u.idx(), u.text(), previous, following);
         } catch (RuntimeException e) {
-            String reason = e.getMessage() != null ? e.getMessage() : e.toString();
-            LOG.warn("utterance {} not analyzed: {}", u.id(), reason);
-            Utterance safe = RedactedUtterance.failsafe(u);
-            ctx.output(DeadLetters.TAG, DeadLetters.of(STAGE, u.callId(), reason, JSON.encode(safe)));
-            out.collect(new AnalyzedUtterance(safe, null));
+            failed(u, e, ctx, out);
             return;
         }
         out.collect(new AnalyzedUtterance(RedactedUtterance.of(u, analysis.redaction()), analysis.insight()));
+    }
+
+    /** Still indexed, redacted with every category on, without an insight; the reason goes to the dead letters. */
+    private static void failed(Utterance u, RuntimeException e, Context ctx, Collector<AnalyzedUtterance> out) {
+        String reason = e.getMessage() != null ? e.getMessage() : e.toString();
+        LOG.warn("utterance {} not analyzed: {}", u.id(), reason);
+        Utterance safe = RedactedUtterance.failsafe(u);
+        ctx.output(DeadLetters.TAG, DeadLetters.of(STAGE, u.callId(), reason, JSON.encode(safe)));
+        out.collect(new AnalyzedUtterance(safe, null));
     }
 
     private Utterance redactPartial(Utterance u, TrackTail previous) {

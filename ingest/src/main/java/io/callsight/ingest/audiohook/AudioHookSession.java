@@ -73,6 +73,8 @@ public final class AudioHookSession {
 
     private long received;
     private long gap;
+    /** The stream position the client's {@code close} reported, in samples; 0 before (or without) one. */
+    private long closedAtPosition;
     /** Gaps as {stream position where it starts, its length}, for moving call times onto the received time line. */
     private final List<long[]> gaps = new ArrayList<>();
     private TrackBuffer[] buffers = new TrackBuffer[0];
@@ -377,8 +379,12 @@ public final class AudioHookSession {
         }
         String reason = m.parameters().path("reason").asText("end");
         closeReason = disconnectInfo == null ? reason : reason + " (server asked: " + disconnectInfo + ")";
-        endCall(closeReason);
         checkPosition(m);
+        if (opened && media != null) {
+            // a call closed while paused: the pause not yet ended by a resume is part of the call's length
+            closedAtPosition = Math.max(received + gap, ProtocolDuration.toSamples(m.position()));
+        }
+        endCall(closeReason);
         if (settings.closeGrace().isZero() || call == null) {
             sendClosed();
         } else {
@@ -533,7 +539,8 @@ public final class AudioHookSession {
     }
 
     private CallEvent event(CallEvent.Type type, long now, String endReason) {
-        long durationMs = type == CallEvent.Type.ENDED ? (received + gap) * 1000 / ProtocolDuration.SAMPLE_RATE : 0;
+        long streamEnd = Math.max(received + gap, closedAtPosition);
+        long durationMs = type == CallEvent.Type.ENDED ? streamEnd * 1000 / ProtocolDuration.SAMPLE_RATE : 0;
         return new CallEvent(started.tenant(), started.callId(), type, started.direction(), started.aniHash(),
                 started.dnis(), null, started.campaign(), started.tracks(), started.startedAtMs(), durationMs,
                 started.source(), now, conversationId, language, started.customConfig(), endReason);

@@ -74,6 +74,12 @@ public final class ReplayAudio {
         return G711.ulawEncode(pcm);
     }
 
+    /** The first {@code seconds} of this recording (all of it if shorter). */
+    public ReplayAudio firstSeconds(int seconds) {
+        int n = (int) Math.min(external.length, (long) seconds * RATE);
+        return new ReplayAudio(name, java.util.Arrays.copyOf(external, n), java.util.Arrays.copyOf(internal, n));
+    }
+
     public String name() {
         return name;
     }

@@ -71,7 +71,9 @@ public final class IngestServer implements AutoCloseable {
             long maxBufferedBytes, Duration publishGiveUp, String publicAuthority, Duration liveHeartbeat,
             long liveMaxQueued) {
         public static Config defaults(int port) {
-            return new Config("0.0.0.0", port, SessionSettings.DEFAULTS, Duration.ofMillis(500), 4L << 20,
+            // `closed` waits up to 5 s after `close`: the last utterances' finals are still being recognized (§9.3)
+            return new Config("0.0.0.0", port, SessionSettings.DEFAULTS.withCloseGrace(Duration.ofSeconds(5)),
+                    Duration.ofMillis(500), 4L << 20,
                     Duration.ofMinutes(5), null, Duration.ofSeconds(15), 1L << 20);
         }
 

@@ -269,6 +269,15 @@ class AudioHookSessionTest {
     }
 
     @Test
+    void aCallClosedWhilePausedLastsUntilTheClosePosition() {
+        h.open();
+        h.session.onBinary(stereo(800, 1, 2)); // 100 ms
+        h.send("paused", "PT0.1S", null);
+        h.send("close", "PT5.1S", params("{\"reason\":\"end\"}"));
+        assertEquals(5_100, h.events.get(1).durationMs(), "the 5 s pause that no resume ended is part of the call");
+    }
+
+    @Test
     void pauseAndDiscardMovePositionsAlongTheStream() {
         h.open();
         h.session.onBinary(stereo(1200, 1, 2)); // 150 ms: one frame + 50 ms pending

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * order, so a span is never narrowed by a weaker overlapping one.
  * <p>Per track, {@link #redact(String, TrackTail)} also sees the end of the previous utterance, for numbers a pause
  * split in two, and {@link #redact(String, TrackTail, String)} the start of the next one: the speech job holds an
- * utterance that {@link #mayContinue may continue} into the next one until that one is heard, so both parts of a
+ * utterance that {@link #awaitsNext ends open} into the next one until that one is heard, so both parts of a
  * split number are removed. Without the next utterance, a number cut short at the end is removed when it is a
  * clear read-out ({@link #CUT_STRETCH} single digits) or follows a cue such as "card number": it may go on.
  * <p>A read-out interrupted by a correction or a pause for thought ("four nine one six no sorry four nine one
@@ -40,7 +40,7 @@ public final class Redactor {
     /** Single digits in a row at the end of an utterance that are removed however short: the pause may have cut a number. */
     static final int CUT_STRETCH = 4;
     /** What the words before a read-out say it is: "my card number is ...", "social ...", "policy ...". */
-    private enum Cue { NONE, CARD, PHONE, SSN, ACCOUNT, LAST_DIGITS, EXPIRY, DATE }
+    private enum Cue { NONE, CARD, PHONE, SSN, ACCOUNT, LAST_DIGITS, EXPIRY, DATE, NOT_PERSONAL }
     /** "the last four", "last four digits": the end of a card or social security number, asked to verify. */
     private static final Set<String> LAST_WHAT = Set.of("four", "4", "digits");
     /** "the one ending in", "ending with": the last digits of a card or account. */
@@ -53,7 +53,10 @@ public final class Redactor {
             Cue.ACCOUNT, List.of("account", "policy", "member", "membership", "reference", "customer", "claim", "order",
                     "invoice", "id", "number", "tracking"),
             Cue.EXPIRY, List.of("expiry", "expires", "expiration"),
-            Cue.DATE, List.of("date", "dated")));
+            Cue.DATE, List.of("date", "dated"),
+            // numbers read out digit by digit that identify no one
+            Cue.NOT_PERSONAL, List.of("extension", "meter", "reading", "zip", "postcode", "postal", "room", "gate",
+                    "flight", "platform", "seat", "model", "error", "channel", "suite", "apartment", "floor")));
     private static final Pattern CLOCK_WORDS = Pattern.compile(
             "(?i):|\\b(?:[ap]\\.?\\s?m\\b|o'clock|morning|afternoon|evening|noon|midnight|midday)");
     /** How far before a read-out its cue may be: "my card number is uh". */
@@ -125,34 +128,42 @@ public final class Redactor {
     }
 
     /**
-     * Whether a number may be going on when {@code text} ends: it ends with a number word (a homophone too) or
-     * with a number's cue ("my card number is"). The speech job holds such an utterance for the next one.
+     * Whether an utterance must wait for the track's next one before it is published: it ends with number words,
+     * spelled letters or a date begun ("it's five four", "starts with j d", "born on the ninth of") that
+     * {@code redacted} (its redaction not knowing what follows, {@link #redact(String, TrackTail)}) left in, and the
+     * next utterance may make them part of a personal number. Ending with a cue alone ("my card number is") does
+     * not wait: there is nothing in it to remove, and the next utterance sees the cue in its tail.
      */
-    public static boolean mayContinue(String text) {
+    public static boolean awaitsNext(String text, Redaction redacted) {
+        int open = openEnd(text);
+        if (open < 0) return false;
+        for (PiiSpan s : redacted.spans()) {
+            if (s.start() <= open && open < s.end()) return false; // already removed as it may go on
+        }
+        return true;
+    }
+
+    /** Where the word starts that leaves {@code text} open to the next utterance; -1 when none does. */
+    private static int openEnd(String text) {
         List<ReadOutNumbers.Word> words = ReadOutNumbers.words(text);
         int last = words.size() - 1;
         while (last >= 0 && ReadOutNumbers.isFiller(words.get(last).text())) last--;
-        if (last < 0) return false;
+        if (last < 0) return -1;
         String end = words.get(last).text();
         if (end.length() == 1 && Character.isLetter(end.charAt(0)) && !end.equals("a") && !end.equals("i")) {
-            return true; // "the tracking number starts with j d": letters of an identifier, its digits next
+            return words.get(last).start(); // "the tracking number starts with j d": letters of an identifier, digits next
         }
         if ((end.equals("of") || end.equals("the")) && last > 0 && BirthDates.isDateWord(words.get(last - 1).text())) {
-            return true; // "born on the ninth of"
+            return words.get(last).start(); // "born on the ninth of": the date goes on
         }
         // "... two one six five let me just check": the reading may go on after the pause for thought
         int number = last;
         while (number >= 0 && last - number < INTERRUPTION_WORDS && INTERRUPTIONS.contains(words.get(number).text())) number--;
-        if (number >= 0 && ReadOutNumbers.isNumberWord(words.get(number).text())) {
-            // a written date, time or amount ("2025-03-04", "4:30") is complete as written
-            int start = words.get(number).start();
-            return start == 0 || "-/.:,".indexOf(text.charAt(start - 1)) < 0 && !Character.isLetterOrDigit(text.charAt(start - 1));
-        }
-        for (int k = last; k >= Math.max(0, last - 2); k--) {
-            String w = words.get(k).text();
-            if (CUES.containsKey(w) || BirthDates.isCueWord(w)) return true;
-        }
-        return false;
+        if (number < 0 || !ReadOutNumbers.isNumberWord(words.get(number).text())) return -1;
+        // a written date, time or amount ("2025-03-04", "4:30") is complete as written
+        int start = words.get(number).start();
+        boolean written = start > 0 && ("-/.:,".indexOf(text.charAt(start - 1)) >= 0 || Character.isLetterOrDigit(text.charAt(start - 1)));
+        return written ? -1 : start;
     }
 
     /** The part of {@code s} (in a text that starts {@code offset} before {@code text}) that lies in {@code text}. */
@@ -192,7 +203,7 @@ public final class Redactor {
         }
         List<ReadOutNumbers.Word> words = ReadOutNumbers.words(text);
         List<ReadOutNumbers.ReadOut> readOuts = ReadOutNumbers.find(text, words, quantities,
-                first -> cue(words, first) != Cue.NONE);
+                first -> personalCue(cue(words, first)));
         for (List<ReadOutNumbers.ReadOut> number : interruptedNumbers(words, readOuts)) {
             if (number.size() == 1) {
                 ReadOutNumbers.ReadOut r = number.get(0);
@@ -357,7 +368,7 @@ public final class Redactor {
         String d = r.digits();
         int n = d.length();
         if (r.numberItems() < 2) return null; // one written number or one quantity word: the extractor judged it
-        if (cue == Cue.DATE) return null; // "the purchase date is oh four oh six twenty eighteen": a date read out
+        if (cue == Cue.DATE || cue == Cue.NOT_PERSONAL) return null; // "the purchase date is oh four ...", "extension two two"
         if (cue == Cue.EXPIRY && n >= 3 && n <= 6) return policy.covers(PiiCategory.CARD) ? PiiCategory.CARD : null;
         PiiCategory c = null;
         if (Luhn.isCardNumber(d)) {
@@ -380,7 +391,7 @@ public final class Redactor {
                 case CARD -> PiiCategory.CARD;
                 case PHONE -> PiiCategory.PHONE;
                 case SSN -> PiiCategory.SSN;
-                case ACCOUNT, LAST_DIGITS, EXPIRY, DATE, NONE -> PiiCategory.DIGIT_RUN;
+                case ACCOUNT, LAST_DIGITS, EXPIRY, DATE, NOT_PERSONAL, NONE -> PiiCategory.DIGIT_RUN;
             };
             if (policy.covers(cued)) return cued;
             if (policy.covers(PiiCategory.DIGIT_RUN)) return PiiCategory.DIGIT_RUN;
@@ -398,7 +409,11 @@ public final class Redactor {
 
     /** The kind of number the words just before word {@code first} announce. */
     private static Cue cue(List<ReadOutNumbers.Word> words, int first) {
-        for (int j = first - 1; j >= Math.max(0, first - CUE_REACH); j--) {
+        int reach = CUE_REACH;
+        for (int j = first - 1; j >= 0 && j >= first - reach; j--) {
+            // a pause for thought does not move the cue away: "the meter reading is uh let me check ..."
+            if (INTERRUPTIONS.contains(words.get(j).text()) && !CUES.containsKey(words.get(j).text())
+                    && reach < CUE_REACH + INTERRUPTION_WORDS) reach++;
             if (words.get(j).text().equals("last") && j + 1 < first && LAST_WHAT.contains(words.get(j + 1).text())
                     || ENDING.contains(words.get(j).text())) {
                 return Cue.LAST_DIGITS;
@@ -411,6 +426,10 @@ public final class Redactor {
             }
         }
         return Cue.NONE;
+    }
+
+    private static boolean personalCue(Cue c) {
+        return c != Cue.NONE && c != Cue.DATE && c != Cue.NOT_PERSONAL;
     }
 
     private static Map<String, Cue> cues(Map<Cue, List<String>> words) {

@@ -152,7 +152,13 @@ class RedactorTest {
     @Test
     void aHeldUtteranceLosesItsPartOfANumberTheNextUtteranceCompletes() {
         String first = "it's five four", second = "three two one one eight seven thanks";
-        assertTrue(Redactor.mayContinue(first), "ends with a number: the job holds it for the next utterance");
+        assertTrue(Redactor.awaitsNext(first, all.redact(first, TrackTail.NONE)),
+                "ends with digits the redaction left in: the job holds it for the next utterance");
+        assertFalse(Redactor.awaitsNext("can i have your account number please", all.redact("can i have your account number please")),
+                "a question ending with a cue has nothing to remove: it goes at once");
+        assertFalse(Redactor.awaitsNext("yes it's four one one one one one one one one one one one one one one one",
+                all.redact("yes it's four one one one one one one one one one one one one one one one")),
+                "digits already removed: nothing to wait for");
         assertEquals("it's [DIGITS]", all.redact(first, TrackTail.NONE, second).text());
         assertEquals("[DIGITS] thanks", all.redact(second, TrackTail.of(first, 0), "").text());
         assertEquals("it's five four", all.redact(first, TrackTail.NONE, "no that's all").text(),
@@ -160,10 +166,12 @@ class RedactorTest {
     }
 
     @Test
-    void aCompleteUtteranceKeepsAShortUncuedReadOutThatCouldHaveGoneOn() {
+    void aShortUncuedReadOutIsRemovedWhileItMayGoOnAndKeptWhenComplete() {
+        String code = "yeah it's two two four five";
+        assertEquals("yeah it's [DIGITS]", all.redact(code).text(), "may go on: removed to be safe");
+        assertEquals(code, all.redact(code, TrackTail.NONE, "").text(), "nothing followed: four digits are no one's number");
         String extension = "they gave me extension two two four five";
-        assertEquals("they gave me extension [DIGITS]", all.redact(extension).text(), "may go on: removed to be safe");
-        assertEquals(extension, all.redact(extension, TrackTail.NONE, "").text(), "nothing followed: it is an extension");
+        assertEquals(extension, all.redact(extension).text(), "an extension identifies no one, even if it went on");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -180,7 +188,7 @@ class RedactorTest {
     @Test
     void aPauseForThoughtAfterANumberCarriesIntoTheNextUtterance() {
         String first = "the policy is two one six five let me just check";
-        assertTrue(Redactor.mayContinue(first));
+        assertTrue(Redactor.awaitsNext(first, all.redact(first, TrackTail.NONE)), "digits left in before a pause for thought");
         String second = "nine zero three";
         assertEquals("the policy is [DIGITS] let me just check", all.redact(first, TrackTail.NONE, second).text());
         assertEquals("[DIGITS]", all.redact(second, TrackTail.of(first, 0), "").text());

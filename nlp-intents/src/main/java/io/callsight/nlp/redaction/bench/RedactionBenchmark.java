@@ -41,7 +41,7 @@ public final class RedactionBenchmark {
 
     /**
      * The redactor of this version as the speech job drives it: each utterance's {@link TrackTail} carried into
-     * the next, and an utterance that {@link Redactor#mayContinue may continue} held until the next one is heard.
+     * the next, and an utterance that {@link Redactor#awaitsNext ends open} held until the next one is heard.
      */
     public static Engine current(RedactionPolicy policy) {
         Redactor r = new Redactor(policy);
@@ -57,8 +57,12 @@ public final class RedactionBenchmark {
                 TrackTail tail = TrackTail.NONE;
                 for (int i = 0; i < utterances.size(); i++) {
                     String u = utterances.get(i);
-                    String following = Redactor.mayContinue(u) && i + 1 < utterances.size() ? utterances.get(i + 1) : "";
-                    out.add(r.redact(u, tail, following));
+                    Redaction now = r.redact(u, tail);
+                    if (Redactor.awaitsNext(u, now)) {
+                        out.add(r.redact(u, tail, i + 1 < utterances.size() ? utterances.get(i + 1) : ""));
+                    } else {
+                        out.add(now);
+                    }
                     tail = TrackTail.of(u, 0);
                 }
                 return out;
