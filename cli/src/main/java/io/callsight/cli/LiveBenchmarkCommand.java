@@ -44,7 +44,7 @@ final class LiveBenchmarkCommand implements Callable<Integer> {
     @Mixin
     StackOptions stack;
 
-    @Option(names = "--calls", split = ",", defaultValue = "1,2,4,8",
+    @Option(names = "--calls", split = ",", defaultValue = "1,2,3,4,6,8,12",
             description = "Concurrent calls per step (default: ${DEFAULT-VALUE}); stops after the first step over --max-p95.")
     List<Integer> steps;
 
@@ -53,6 +53,9 @@ final class LiveBenchmarkCommand implements Callable<Integer> {
 
     @Option(names = "--max-p95", defaultValue = "PT1.5S", description = "p95 final lag a step must hold (default: ${DEFAULT-VALUE}).")
     Duration maxP95;
+
+    @Option(names = "--raw-calls", defaultValue = "3", description = "Demo calls decoded for the ceiling (default: ${DEFAULT-VALUE}).")
+    int rawCalls;
 
     @Option(names = "--tenant", description = "Demo tenant whose ingest key is used (default: the first in demo-keys.json).")
     String tenant;
@@ -64,7 +67,8 @@ final class LiveBenchmarkCommand implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
 
         DecodeRun raw = RawDecodeBenchmark.run(RawDecodeBenchmark.Options.defaults(),
-                demo.stream().map(DemoCalls.DemoCall::transcripts).toList(), System.out);
+                demo.subList(0, Math.min(rawCalls, demo.size())).stream().map(DemoCalls.DemoCall::transcripts).toList(),
+                System.out);
         double rtf = raw.wallSeconds() / raw.audioSeconds();
         double ceiling = cores / rtf / 2;
         System.out.printf(Locale.ROOT, "raw Vosk: real-time factor %.3f on one thread → ceiling %d cores ÷ %.3f ÷ 2 tracks"
