@@ -31,7 +31,7 @@ public final class PhraseMatcher {
             "or", "but", "is", "are", "was", "it", "i", "you", "we", "he", "she", "they", "me", "my", "your", "our",
             "be", "so", "do", "uh", "um", "oh", "that", "this", "with", "as", "by");
 
-    private final DoubleMetaphone dm = new DoubleMetaphone(12);
+    private final PhoneticKeys dm = new PhoneticKeys(12);
     private final Normalizer normalizer = new Normalizer();
     private final List<Compiled> phrases = new ArrayList<>();
     private final boolean sameSoundOnly;
@@ -94,7 +94,7 @@ public final class PhraseMatcher {
                     keys = new ArrayList<>();
                     alts = new ArrayList<>();
                     for (Token t : tokens) {
-                        DoubleMetaphone.Keys k = wordKeys(t.text());
+                        PhoneticKeys.Keys k = wordKeys(t.text());
                         keys.add(k.primary());
                         alts.add(k.alternate());
                     }
@@ -205,15 +205,15 @@ public final class PhraseMatcher {
         return new KeywordHit(c.phrase.group(), c.phrase.text(), text.substring(s, e), s, e, kind);
     }
 
-    private DoubleMetaphone.Keys wordKeys(String word) {
-        if (!word.isEmpty() && Character.isDigit(word.charAt(0))) return new DoubleMetaphone.Keys(word, word);
+    private PhoneticKeys.Keys wordKeys(String word) {
+        if (!word.isEmpty() && Character.isDigit(word.charAt(0))) return new PhoneticKeys.Keys(word, word);
         return dm.encode(word);
     }
 
     private String key(List<String> words, boolean alternate) {
         StringBuilder sb = new StringBuilder();
         for (String w : words) {
-            DoubleMetaphone.Keys k = wordKeys(w);
+            PhoneticKeys.Keys k = wordKeys(w);
             sb.append(alternate ? k.alternate() : k.primary());
         }
         return sb.toString();
