@@ -82,6 +82,8 @@ final class LiveBenchmarkCommand implements Callable<Integer> {
         List<ReplayAudio> audio = new ArrayList<>();
         for (DemoCalls.DemoCall c : demo) audio.add(ReplayAudio.read(c.wav()));
 
+        // warm-up, not measured: the job's first call pays for JIT, index creation and the first checkpoint
+        run(1, List.of(audio.get(0).firstSeconds(20)), URI.create(IngestService.audioHookUrl(config)), who);
         System.out.println();
         System.out.println("| calls | finals | final lag p50 | p95 | max | first partial p50 | p95 | CPU (machine) | holds |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
@@ -93,11 +95,12 @@ final class LiveBenchmarkCommand implements Callable<Integer> {
                     step.finalLags.length, step.p(step.finalLags, 0.5), step.p(step.finalLags, 0.95),
                     step.p(step.finalLags, 1.0), step.p(step.partialLags, 0.5), step.p(step.partialLags, 0.95),
                     100 * step.cpu, holds ? "yes" : "no" + (step.failures > 0 ? " (" + step.failures + " calls failed)" : ""));
-            if (!holds) break;
-            best = n;
+            if (holds && best == steps.indexOf(n)) best++; // the largest N holding with every smaller step holding too
+            if (step.p(step.finalLags, 0.95) > 4 * maxP95.toMillis()) break; // far past saturation: stop
         }
+        int largest = best == 0 ? 0 : steps.get(best - 1);
         System.out.printf(Locale.ROOT, "%nlargest N holding p95 final lag < %d ms: %d; ceiling from raw decode: %.1f;"
-                + " %.0f %% of the ceiling (target >= 90 %%)%n", maxP95.toMillis(), best, ceiling, 100 * best / ceiling);
+                + " %.0f %% of the ceiling (target >= 90 %%)%n", maxP95.toMillis(), largest, ceiling, 100 * largest / ceiling);
         return 0;
     }
 

@@ -117,7 +117,9 @@ public final class TranscribeTracks extends KeyedProcessFunction<String, AudioFr
         if (frame.endOfTrack()) {
             end(key, track, true, ctx, out);
         } else {
-            ctx.timerService().registerProcessingTimeTimer(now + idleTimeoutMs);
+            // rounded up to the second: Flink keeps one timer per key and time, so a live track's 50 frames a second
+            // add one timer, not fifty (each would sit in the timer heap for the whole idle timeout)
+            ctx.timerService().registerProcessingTimeTimer(((now + idleTimeoutMs) / 1000 + 1) * 1000);
         }
     }
 
