@@ -124,7 +124,8 @@ abstract class BackgroundService implements StackComponent {
 
     @Override
     public ComponentStatus status() {
-        return pidFile.status(name(), Files.exists(readyFile) ? url() : "starting, log " + logFile());
+        boolean starting = pidFile.liveProcess().isPresent() && !Files.exists(readyFile);
+        return pidFile.status(name(), starting ? "starting, log " + logFile() : url());
     }
 
     @Override
