@@ -18,7 +18,7 @@ import java.util.Map;
  * recording there, with the keyring and master key of {@code --data-dir} (default {@code ~/.callsight}; the master
  * key may come from {@code CALLSIGHT_MASTER_KEY} instead); without it nothing is archived.
  * {@code --partial-interval-ms} (default 200; 0 = none) is the least time between two partial transcripts of a
- * track; {@code --buffer-timeout-ms} (default 10) how long Flink holds a network buffer that is not full
+ * track; {@code --buffer-timeout-ms} (default 0: flush after every record) how long Flink holds a network buffer that is not full
  * (docs/latency.md). {@code --vosk-frames-per-chunk N} decodes with a Vosk network chunk of N feature frames through
  * a {@link io.callsight.asr.recognition.VoskModelVariant} (default {@value #DEFAULT_VOSK_FRAMES_PER_CHUNK}; 0 = the
  * model's own, which lets a partial change only every 240 ms of audio).
@@ -45,12 +45,17 @@ public record SpeechJobConfig(
 
     /**
      * Flink's default is 100 ms per network hop; audio reaches a transcript over three hops (source to the
-     * transcriber, to the analyzer, to the sink), so the default alone could add 300 ms to a partial.
+     * transcriber, to the analyzer, to the sink), so the default alone could add 300 ms to a partial. 0 sends each
+     * record's buffer at once and has no flusher threads: at a few hundred records a second that is cheaper than a
+     * 10 ms timeout, whose flushers woke a hundred times a second per task and took 13 % of a core on an idle stack.
      */
-    public static final long DEFAULT_BUFFER_TIMEOUT_MS = 10;
+    public static final long DEFAULT_BUFFER_TIMEOUT_MS = 0;
 
-    /** 60 ms chunks: a word shows about 80 ms sooner than with the model's 240 ms, same WER and CPU (docs/latency.md). */
-    public static final int DEFAULT_VOSK_FRAMES_PER_CHUNK = 6;
+    /**
+     * 120 ms chunks: a word shows ~40–70 ms sooner than with the model's 240 ms at the same decoding CPU; 60 ms chunks
+     * (6) show it another ~40 ms sooner but cost 45 % more CPU per track, 9 as much as 6 (docs/latency.md).
+     */
+    public static final int DEFAULT_VOSK_FRAMES_PER_CHUNK = 12;
 
     public static SpeechJobConfig fromArgs(String[] args, Map<String, String> env) {
         Map<String, String> a = new HashMap<>();

@@ -74,10 +74,23 @@ class PartialLatencyBenchmark {
         System.out.println("frame ms | buffer timeout ms | partial interval ms | Vosk frames/chunk | partials | words"
                 + " | word visible after (ms) p50 / p90 / max | first word of an utterance p50 / max | decode CPU s");
         // the baseline first: import's 100 ms frames and Flink's default 100 ms buffer timeout
-        for (int[] run : new int[][] {{100, 100, 200, 0}, {100, 10, 200, 0}, {20, 100, 200, 0}, {20, 10, 200, 0},
-                {20, 10, 100, 0}, {20, 10, 200, 6}, {100, 10, 200, 6}}) {
+        for (int[] run : runs()) {
             measure(line, run[0], run[1], run[2], run[3], true);
         }
+    }
+
+    /**
+     * {@code -Dcallsight.bench.latency.runs=20:10:200:12,...} (frame ms : buffer timeout ms : partial interval ms : Vosk
+     * frames per chunk) compares chosen settings; without it, the baseline and each lever as in docs/latency.md.
+     */
+    private static int[][] runs() {
+        String chosen = System.getProperty("callsight.bench.latency.runs", "");
+        if (chosen.isBlank()) {
+            return new int[][] {{100, 100, 200, 0}, {100, 10, 200, 0}, {20, 100, 200, 0}, {20, 10, 200, 0},
+                    {20, 10, 100, 0}, {20, 10, 200, 6}, {100, 10, 200, 6}};
+        }
+        return Arrays.stream(chosen.split(",")).map(r -> Arrays.stream(r.trim().split(":"))
+                .mapToInt(Integer::parseInt).toArray()).toArray(int[][]::new);
     }
 
     /** {@code files} LJ Speech recordings, 8 kHz μ-law, with a second of line silence after each. */
