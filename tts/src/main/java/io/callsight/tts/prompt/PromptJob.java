@@ -61,16 +61,14 @@ final class PromptJob implements SpeechStream {
 
     @Override
     public void cancel() {
-        if (done.get()) {
-            return;
-        }
         cancelled = true;
         SynthesisScheduler.Task waiting = pending;
         if (waiting != null) {
             scheduler.withdraw(waiting);
         }
-        queue.cancel();
+        // A prompt whose synthesis is complete keeps that outcome, but its queued frames still go.
         finish(Outcome.CANCELLED);
+        queue.cancel();
     }
 
     @Override
@@ -96,15 +94,11 @@ final class PromptJob implements SpeechStream {
                 nextSentence++;
             }
             if (!cancelled) {
+                finish(Outcome.COMPLETED); // before the reader is let go, so its metrics() are final
                 queue.end();
-                finish(Outcome.COMPLETED);
             }
         } catch (RuntimeException | Error e) {
-            queue.fail(e);
-            finish(Outcome.FAILED);
-            if (e instanceof Error) {
-                throw e;
-            }
+            fail(e);
         }
     }
 
@@ -121,14 +115,18 @@ final class PromptJob implements SpeechStream {
             emit(audio);
             nextSentence++;
         } catch (RuntimeException | Error e) {
-            queue.fail(e);
-            finish(Outcome.FAILED);
-            if (e instanceof Error) {
-                throw e;
-            }
+            fail(e);
             return;
         }
         advance();
+    }
+
+    private void fail(Throwable cause) {
+        finish(Outcome.FAILED);
+        queue.fail(cause);
+        if (cause instanceof Error error) {
+            throw error;
+        }
     }
 
     private void emit(byte[] sentenceAudio) {

@@ -19,7 +19,7 @@ public interface SpeechStream extends AutoCloseable {
     /**
      * Stops the prompt: {@link #next()} returns empty from now on, queued sentences are dropped unsynthesized.
      * A sentence already inside the engine runs to its end (MaryTTS cannot be interrupted) and is discarded,
-     * or cached if it is static.
+     * or cached if it is static. Frames already made are dropped too, even when synthesis had finished.
      */
     void cancel();
 

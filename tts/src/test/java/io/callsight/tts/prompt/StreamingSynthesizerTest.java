@@ -91,6 +91,18 @@ class StreamingSynthesizerTest {
     }
 
     @Test
+    void cancellingAFullySynthesizedPromptDropsTheFramesNotYetPlayed() throws InterruptedException {
+        tts = new StreamingSynthesizer(ScriptedSynthesizer.instant(), PromptCache.inMemory(1 << 20));
+        drain(tts.speak(Prompt.fixed(THREE_SENTENCES), Voice.CUSTOMER));
+        SpeechStream replay = tts.speak(Prompt.fixed(THREE_SENTENCES), Voice.CUSTOMER); // all frames queued at once
+
+        assertTrue(replay.next().isPresent());
+        replay.cancel();
+        assertEquals(Optional.empty(), replay.next());
+        assertEquals(Outcome.COMPLETED, replay.metrics().outcome(), "synthesis itself had completed");
+    }
+
+    @Test
     void aCancelledPromptWaitingForTheWorkerIsNeverSynthesized() throws InterruptedException {
         ScriptedSynthesizer engine = ScriptedSynthesizer.gated();
         tts = new StreamingSynthesizer(engine, PromptCache.none());
