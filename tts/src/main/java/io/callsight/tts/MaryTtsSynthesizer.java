@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sound.sampled.AudioInputStream;
 import marytts.LocalMaryInterface;
+import marytts.Version;
 import marytts.exceptions.MaryConfigurationException;
 import marytts.exceptions.SynthesisException;
 
@@ -68,7 +69,15 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
         return sampleRate;
     }
 
+    @Override
+    public String engineVersion() {
+        return "marytts-" + Version.specificationVersion() + "/" + MARY_VOICE;
+    }
+
     private NativeAudio synthesizeAtNativeRate(String text, Voice voice) {
+        // Set on every call, under the lock: the effects chain is per interface state, not per request, and
+        // a voice without effects must not inherit the previous caller voice's.
+        mary.setAudioEffects(voice.audioEffects().isEmpty() ? null : voice.audioEffects());
         try (AudioInputStream stream = mary.generateAudio(SsmlDocuments.speak(text, voice))) {
             int rate = Math.round(stream.getFormat().getSampleRate());
             return new NativeAudio(AudioStreams.readPcm16Mono(stream), rate);

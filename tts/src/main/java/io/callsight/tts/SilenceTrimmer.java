@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Cuts the near-silence a synthesizer leaves before and after speech. Script pauses mean "time between
  * speech", and talk-time and overtalk figures are checked against the line timings, so padding must go.
  */
-final class SilenceTrimmer {
+public final class SilenceTrimmer {
     /** About -50 dBFS: far below speech, above the dither-level noise some vocoders leave in "silence". */
     private static final int SILENCE_THRESHOLD = 100;
     /** Kept around speech so soft onsets and word-final fricatives are not clipped. */
@@ -15,7 +15,7 @@ final class SilenceTrimmer {
     private SilenceTrimmer() {
     }
 
-    static short[] trim(short[] audio, int sampleRate) {
+    public static short[] trim(short[] audio, int sampleRate) {
         int first = 0;
         while (first < audio.length && Math.abs(audio[first]) < SILENCE_THRESHOLD) {
             first++;

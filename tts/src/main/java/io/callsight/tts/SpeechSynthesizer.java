@@ -13,4 +13,12 @@ public interface SpeechSynthesizer {
 
     /** Sample rate of every array {@link #synthesize} returns. */
     int sampleRate();
+
+    /**
+     * Names the engine and its model, so audio cached from one version is not served after an upgrade. The
+     * implementation class is all a versionless engine can offer.
+     */
+    default String engineVersion() {
+        return getClass().getName();
+    }
 }

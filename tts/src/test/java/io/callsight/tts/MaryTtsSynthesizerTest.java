@@ -20,7 +20,7 @@ class MaryTtsSynthesizerTest {
     }
 
     @Test
-    void bothVoicesSpeakAudibly() {
+    void everyVoiceSpeaksAudibly() {
         for (Voice voice : Voice.values()) {
             short[] audio = mary.synthesize(SENTENCE, voice);
             double seconds = (double) audio.length / mary.sampleRate();

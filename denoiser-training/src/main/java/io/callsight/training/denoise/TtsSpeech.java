@@ -55,14 +55,14 @@ final class TtsSpeech {
         Path marker = audio.resolve(".complete");
         return !Files.isRegularFile(marker)
                 || Files.getLastModifiedTime(marker).compareTo(Files.getLastModifiedTime(sentencesFile)) < 0
-                || !Files.readString(marker).strip().equals(Integer.toString(sentences * Voice.values().length));
+                || !Files.readString(marker).strip().equals(Integer.toString(sentences * Voice.demoCallVoices().size()));
     }
 
     private static void render(List<String> sentences, Path audio, int rate, SpeechSynthesizer tts) throws IOException {
         Files.createDirectories(audio);
-        int total = sentences.size() * Voice.values().length;
+        int total = sentences.size() * Voice.demoCallVoices().size();
         int done = 0;
-        for (Voice voice : Voice.values()) {
+        for (Voice voice : Voice.demoCallVoices()) {
             for (int i = 0; i < sentences.size(); i++) {
                 short[] pcm = Resampler.resample(tts.synthesize(sentences.get(i), voice), tts.sampleRate(), rate);
                 String name = String.format(Locale.ROOT, "%s-%02d.wav", voice.name().toLowerCase(Locale.ROOT), i);
