@@ -17,6 +17,7 @@ import picocli.CommandLine;
                 ReplayCommand.class,
                 TranscribeCommand.class,
                 IntentsCommand.class,
+                FlowsCommand.class,
                 TrainCommand.class,
                 EvalCommand.class,
                 ModelsCommand.class,

@@ -63,7 +63,7 @@ class ModuleBoundariesTest {
 
     @Test
     void enginesAndTheSearchModuleHaveNoFlinkOrKafka() {
-        for (String module : List.of("events", "config", "tenants", "asr", "nlp-intents", "tts", "search", "archive")) {
+        for (String module : List.of("events", "config", "tenants", "asr", "nlp-intents", "dialog-manager", "tts", "search", "archive")) {
             for (String framework : List.of("org.apache.flink", "org.apache.kafka")) {
                 assertEquals(List.of(), violations(module, framework), module + " must stay plain Java");
             }
@@ -71,8 +71,15 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void theDialogManagerSpeaksNoHttp() {
+        for (String http : List.of("io.javalin", "org.eclipse.jetty", "java.net.http")) {
+            assertEquals(List.of(), violations("dialog-manager", http), "the gateway owns the network, not the dialog engine");
+        }
+    }
+
+    @Test
     void onlyTheJobCommandReachesIntoTheFlinkJobModule() {
-        for (String module : List.of("events", "asr", "nlp-intents", "tts", "search", "archive", "tenants", "ingest", "stack")) {
+        for (String module : List.of("events", "asr", "nlp-intents", "dialog-manager", "tts", "search", "archive", "tenants", "ingest", "stack")) {
             assertEquals(List.of(), violations(module, "io.callsight.jobs"), module);
         }
         List<String> cli = violations("cli", "io.callsight.jobs");
@@ -89,7 +96,7 @@ class ModuleBoundariesTest {
     @Test
     void noTwoPackagesImportEachOther() {
         Map<String, Set<String>> edges = new TreeMap<>();
-        for (String module : List.of("events", "asr", "nlp-intents", "nlp-training", "tts", "search", "ingest",
+        for (String module : List.of("events", "asr", "nlp-intents", "nlp-training", "dialog-manager", "tts", "search", "ingest",
                 "analytics-jobs", "stack", "denoiser-training", "tenants", "archive", "config")) {
             imports(module).forEach((file, imported) -> {
                 String pkg = file.getParent().toString().replaceFirst("^.*?src/main/java/", "").replace('/', '.');
