@@ -52,7 +52,8 @@ class SpeechJobConfigTest {
         SpeechJobConfig defaults = SpeechJobConfig.fromArgs(new String[0], Map.of());
         assertEquals(200, defaults.partialIntervalMs());
         assertEquals(SpeechJobConfig.DEFAULT_BUFFER_TIMEOUT_MS, defaults.bufferTimeoutMs());
-        assertEquals(6, defaults.voskFramesPerChunk());
+        assertEquals(12, defaults.voskFramesPerChunk());
+        assertEquals(0, defaults.bufferTimeoutMs(), "flush per record: no flusher threads");
         assertEquals(0, SpeechJobConfig.fromArgs(new String[] {"--vosk-frames-per-chunk", "0"}, Map.of()).voskFramesPerChunk(),
                 "the model's own chunk");
         SpeechJobConfig off = SpeechJobConfig.fromArgs(
