@@ -53,7 +53,7 @@ public record SpeechJobConfig(
 
     /**
      * 120 ms chunks: a word shows ~40–70 ms sooner than with the model's 240 ms at the same decoding CPU; 60 ms chunks
-     * (6) show it another ~40 ms sooner but cost 45 % more CPU per track, 9 as much as 6 (docs/latency.md).
+     * (6) show it another ~40 ms sooner but cost 15–45 % more CPU per track (docs/benchmarks.md, live calls).
      */
     public static final int DEFAULT_VOSK_FRAMES_PER_CHUNK = 12;
 

@@ -6,7 +6,8 @@ import picocli.CommandLine;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print the figures the docs quote, with a baseline from the same run.",
         subcommands = {AsrBenchmarkCommand.class, FrontendBenchmarkCommand.class, NluBenchmarkCommand.class,
-                RedactionBenchmarkCommand.class, ArchiveBenchmarkCommand.class, LiveBenchmarkCommand.class})
+                RedactionBenchmarkCommand.class, ArchiveBenchmarkCommand.class, LiveBenchmarkCommand.class,
+                TtsBenchmarkCommand.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {

@@ -6,14 +6,23 @@ package io.callsight.asr.recognition;
  * watches live, and every one is a record on the transcripts topic; 200 ms is about the time a word takes to say,
  * so a faster rate would mostly publish the same words again with a letter more.
  * <p>{@link #due} is asked before the recognizer is: fetching a partial costs a traceback through the decoder's
- * lattice, so it is skipped until a partial could be published at all.
+ * lattice, so it is skipped until a partial could be published at all, and after a fetch that brought nothing new
+ * (silence, the same words) until {@link #RECHECK_MS} later. Without that pause a track fetched a partial on every
+ * 20 ms frame once the interval had run out, most of all in silence, where nothing ever changes.
  */
 public final class PartialThrottle {
     public static final long DEFAULT_INTERVAL_MS = 200;
 
+    /**
+     * Least time between two fetches that brought nothing new: half a 12-frame Vosk chunk, whose 120 ms of audio is
+     * the least that can change the text, so a change waits at most this long for the next look.
+     */
+    public static final long RECHECK_MS = 60;
+
     private final long intervalMs;
     private boolean published;
     private long lastAtMs;
+    private long lastFruitlessCheckAtMs = Long.MIN_VALUE;
     private String lastText = "";
 
     /** {@code intervalMs} &gt; 0; see {@link #off()} for none at all. */
@@ -38,14 +47,23 @@ public final class PartialThrottle {
         if (intervalMs == Long.MAX_VALUE) {
             return false;
         }
+        if (lastFruitlessCheckAtMs != Long.MIN_VALUE && nowMs >= lastFruitlessCheckAtMs
+                && nowMs - lastFruitlessCheckAtMs < RECHECK_MS) {
+            return false;
+        }
         return !published || nowMs - lastAtMs >= intervalMs || nowMs < lastAtMs;
     }
 
     /** Whether to publish {@code text} now; if so it becomes the last one published. */
     public boolean offer(String text, long nowMs) {
-        if (text == null || text.isEmpty() || text.equals(lastText) || !due(nowMs)) {
+        if (!due(nowMs)) {
             return false;
         }
+        if (text == null || text.isEmpty() || text.equals(lastText)) {
+            lastFruitlessCheckAtMs = nowMs;
+            return false;
+        }
+        lastFruitlessCheckAtMs = Long.MIN_VALUE;
         published = true;
         lastAtMs = nowMs;
         lastText = text;

@@ -130,7 +130,7 @@ public final class TrackTranscriber implements AutoCloseable {
             return Optional.empty();
         }
         RecognizedPartial heard = stream.partial();
-        if (heard.isEmpty() || !partials.offer(heard.text(), nowMs)) {
+        if (!partials.offer(heard.isEmpty() ? "" : heard.text(), nowMs)) { // a fruitless fetch delays the next one
             return Optional.empty();
         }
         long origin = Math.max(0, originMs);

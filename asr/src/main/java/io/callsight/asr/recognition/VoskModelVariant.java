@@ -14,8 +14,8 @@ import java.util.stream.Stream;
  * by the build): a directory of links to the model's files beside a {@code conf/model.conf} of its own, under the
  * JVM's temporary directory, made once per model and option.
  * <p>{@code --frames-per-chunk}: how many 10 ms feature frames the acoustic network evaluates at a time. The model's
- * own setting gives a partial hypothesis that changes only every 240 ms of audio; with 6 it changes every 60 ms, at
- * the same WER and decoding CPU within the noise of 8 LJ Speech files (docs/latency.md).
+ * own setting gives a partial hypothesis that changes only every 240 ms of audio; with 12 every 120 ms at the same
+ * decoding CPU per track; with 6 every 60 ms, but at 15–45 % more decoding CPU per track (docs/latency.md).
  */
 public final class VoskModelVariant {
     private static final String OPTION = "--frames-per-chunk=";

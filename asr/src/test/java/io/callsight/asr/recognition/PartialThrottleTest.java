@@ -17,11 +17,27 @@ class PartialThrottleTest {
         assertFalse(t.offer("hello there", 199), "too soon");
         assertTrue(t.due(200));
         assertFalse(t.offer("hello", 200), "same text again");
-        assertTrue(t.due(250), "an unchanged text does not use up the interval");
-        assertTrue(t.offer("hello there", 250));
-        assertFalse(t.offer("hello there you", 449));
-        assertTrue(t.offer("hello there you", 450));
+        assertFalse(t.due(250), "a fetch that brought nothing new is not repeated at once");
+        assertTrue(t.due(260), "an unchanged text does not use up the interval, only the recheck pause");
+        assertTrue(t.offer("hello there", 260));
+        assertFalse(t.offer("hello there you", 459));
+        assertTrue(t.offer("hello there you", 460));
         assertFalse(t.offer("", 1000), "nothing heard is not a partial");
+    }
+
+    @Test
+    void silenceIsFetchedOncePerRecheckPauseNotOnEveryFrame() {
+        PartialThrottle t = new PartialThrottle(200);
+        int fetches = 0;
+        for (long now = 0; now < 1000; now += 20) { // a second of 20 ms frames in which nothing is heard
+            if (t.due(now)) {
+                fetches++;
+                assertFalse(t.offer("", now));
+            }
+        }
+        assertTrue(fetches <= 1000 / PartialThrottle.RECHECK_MS + 1, fetches + " fetches in a second of silence");
+        assertTrue(t.due(1000 + PartialThrottle.RECHECK_MS));
+        assertTrue(t.offer("hello", 1000 + PartialThrottle.RECHECK_MS), "the first word still goes at once");
     }
 
     @Test
