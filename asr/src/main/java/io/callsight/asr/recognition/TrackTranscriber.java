@@ -130,7 +130,7 @@ public final class TrackTranscriber implements AutoCloseable {
             return Optional.empty();
         }
         RecognizedPartial heard = stream.partial();
-        if (!partials.offer(heard.isEmpty() ? "" : heard.text(), nowMs)) { // a fruitless fetch delays the next one
+        if (!partials.offer(heard.text(), nowMs)) { // nothing heard ("") is a fruitless fetch too: it delays the next
             return Optional.empty();
         }
         long origin = Math.max(0, originMs);
