@@ -31,6 +31,7 @@ import io.callsight.jobs.speech.DecodeRecords;
 import io.callsight.jobs.speech.Documents;
 import io.callsight.jobs.speech.KnownTenants;
 import io.callsight.jobs.speech.TrackSummary;
+import io.callsight.jobs.speech.TrackPlacement;
 import io.callsight.jobs.speech.TranscribeTracks;
 import io.callsight.search.ElasticsearchClients;
 import io.callsight.search.ElasticsearchDocument;
@@ -205,8 +206,9 @@ public final class SpeechJob {
         }
 
         SingleOutputStreamOperator<Utterance> utterances = knownFrames
-                .keyBy(AudioFrame::trackKey)
+                .keyBy(new TrackPlacement(env.getParallelism()))
                 .process(new TranscribeTracks(recognizers, frontEnd, trackIdleTimeoutMs, partialIntervalMs))
+                .setMaxParallelism(TrackPlacement.MAX_PARALLELISM)
                 .name("transcribe tracks (Vosk)")
                 .uid("transcribe");
         // Nothing downstream of this sees unredacted text: ES, calls.transcripts and calls.insights all read `analyzed`.

@@ -43,6 +43,15 @@ abstract class BackgroundService implements StackComponent {
     /** The JVM's heap option. */
     protected abstract String heap();
 
+    /**
+     * Further JVM options from {@code CALLSIGHT_<STEM>_JAVA_OPTS} (e.g. {@code CALLSIGHT_JOBS_JAVA_OPTS}), split at
+     * white space: GC settings in production, or a profiler agent ({@code -agentpath:…}) when measuring.
+     */
+    private List<String> extraJvmOptions() {
+        String options = System.getenv("CALLSIGHT_" + stem.toUpperCase(java.util.Locale.ROOT) + "_JAVA_OPTS");
+        return options == null || options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
+    }
+
     /** What {@link #status()} shows once the service is ready. */
     protected abstract String readyDescription();
 
@@ -81,6 +90,7 @@ abstract class BackgroundService implements StackComponent {
         List<String> java = new ArrayList<>();
         java.add(JavaRuntime.javaExecutable().toString());
         java.add(heap());
+        java.addAll(extraJvmOptions());
         // Flink and Kafka clients on Java 17 need the launcher's --add-opens/--add-exports too; pass on what this JVM got.
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(arg -> arg.startsWith("--add-opens") || arg.startsWith("--add-exports"))

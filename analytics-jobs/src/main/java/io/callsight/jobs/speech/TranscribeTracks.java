@@ -108,8 +108,8 @@ public final class TranscribeTracks extends KeyedProcessFunction<String, AudioFr
             emitSegments(track.transcriber, ctx);
         } catch (RuntimeException e) {
             // One broken track must not stop the others: park the frame, end this track.
-            LOG.warn("track {} failed at frame {}: {}", key, frame.seq(), e.getMessage());
-            ctx.output(DeadLetters.TAG, DeadLetters.of("transcribe", key, e.getMessage(),
+            LOG.warn("track {} failed at frame {}: {}", frame.trackKey(), frame.seq(), e.getMessage());
+            ctx.output(DeadLetters.TAG, DeadLetters.of("transcribe", frame.trackKey(), e.getMessage(),
                     AudioFrameCodec.encode(frame)));
             end(key, track, false, ctx, out);
             return;
@@ -128,7 +128,8 @@ public final class TranscribeTracks extends KeyedProcessFunction<String, AudioFr
         String key = ctx.getCurrentKey();
         LiveTrack track = live.get(key);
         if (track != null && timestamp - track.lastFrameAt >= idleTimeoutMs) {
-            LOG.warn("track {} idle for {} ms without an end marker: closing it", key, idleTimeoutMs);
+            LOG.warn("track {} idle for {} ms without an end marker: closing it",
+                    AudioFrame.trackKey(track.transcriber.callId(), track.transcriber.track()), idleTimeoutMs);
             emit(track, track.transcriber.finish(), out);
             emitSegments(track.transcriber, ctx);
             end(key, track, false, ctx, out);
