@@ -100,6 +100,20 @@ public final class TrackTranscriber implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Finalizes the utterance in progress now and keeps the track open: for a caller of a bot, whose turn is ended
+     * by the bot's own end-of-turn rule (a short silence) rather than the recognizer's endpointer, which waits
+     * longer. Empty when nothing was heard since the last final.
+     */
+    public List<Utterance> endUtterance() {
+        if (finished || chain == null) {
+            return List.of();
+        }
+        List<Utterance> out = new ArrayList<>();
+        addAll(stream.finish(), out);
+        return out;
+    }
+
     /** Ends the track: flushes the resampler and the recognizer. Idempotent. */
     public List<Utterance> finish() {
         if (finished) {
