@@ -99,7 +99,7 @@ class EndToEndStackTest {
     void startStackAndRenderCalls() throws Exception {
         StackConfig config = StackConfig.builder()
                 .dataDir(work.resolve("data"))
-                .kafkaPort(29092).kafkaControllerPort(29093).esHttpPort(29200).esTransportPort(29300).ingestPort(29088)
+                .kafkaPort(29092).kafkaControllerPort(29093).esHttpPort(29200).esTransportPort(29300).ingestPort(29088).voicebotPort(29089)
                 .build();
         stack = new LocalStack(config);
         Path scripts = Files.createDirectories(work.resolve("scripts"));

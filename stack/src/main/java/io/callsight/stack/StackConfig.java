@@ -19,6 +19,7 @@ public record StackConfig(
         int esHttpPort,
         int esTransportPort,
         int ingestPort,
+        int voicebotPort,
         String esHeap,
         String kafkaHeap,
         Optional<String> externalKafkaBootstrap,
@@ -36,6 +37,7 @@ public record StackConfig(
         requirePort(esHttpPort, "Elasticsearch HTTP port");
         requirePort(esTransportPort, "Elasticsearch transport port");
         requirePort(ingestPort, "ingest service port");
+        requirePort(voicebotPort, "voicebot gateway port");
         Objects.requireNonNull(esHeap, "esHeap");
         Objects.requireNonNull(kafkaHeap, "kafkaHeap");
         externalKafkaBootstrap = externalKafkaBootstrap.filter(s -> !s.isBlank()).map(String::trim);
@@ -103,6 +105,7 @@ public record StackConfig(
         private int esHttpPort = 9200;
         private int esTransportPort = 9300;
         private int ingestPort = 8088;
+        private int voicebotPort = 8089;
         private String esHeap = "512m";
         private String kafkaHeap = "384m";
         private String externalKafkaBootstrap;
@@ -132,6 +135,12 @@ public record StackConfig(
 
         public Builder esTransportPort(int port) {
             this.esTransportPort = port;
+            return this;
+        }
+
+        /** The voicebot gateway's port (Twilio Media Streams WebSocket). */
+        public Builder voicebotPort(int port) {
+            this.voicebotPort = port;
             return this;
         }
 
@@ -175,7 +184,7 @@ public record StackConfig(
         }
 
         public StackConfig build() {
-            return new StackConfig(dataDir, kafkaPort, kafkaControllerPort, esHttpPort, esTransportPort, ingestPort,
+            return new StackConfig(dataDir, kafkaPort, kafkaControllerPort, esHttpPort, esTransportPort, ingestPort, voicebotPort,
                     esHeap, kafkaHeap, Optional.ofNullable(externalKafkaBootstrap),
                     Optional.ofNullable(externalEsUrl));
         }

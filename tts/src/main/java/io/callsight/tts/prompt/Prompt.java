@@ -29,6 +29,17 @@ public final class Prompt {
     }
 
     /**
+     * Sentences already rendered by a caller that knows which of them carry slot values (a dialog engine): those
+     * are never cached, so a caller's account number does not outlive the call in the cache.
+     */
+    public static Prompt of(List<PromptSentence> sentences) {
+        if (sentences.isEmpty()) {
+            throw new IllegalArgumentException("a prompt needs at least one sentence");
+        }
+        return new Prompt(sentences);
+    }
+
+    /**
      * A template with {@code {name}} placeholders.
      *
      * @throws IllegalArgumentException naming the first placeholder that has no value
