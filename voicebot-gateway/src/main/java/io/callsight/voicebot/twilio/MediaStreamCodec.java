@@ -2,8 +2,8 @@ package io.callsight.voicebot.twilio;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,9 +44,8 @@ public final class MediaStreamCodec {
     private final ObjectMapper json;
 
     public MediaStreamCodec() {
-        JsonFactory factory = JsonFactory.builder().build();
         // one object per frame: a second key of the same name or anything after the object is not a message
-        factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        JsonFactory factory = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
         this.json = new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
