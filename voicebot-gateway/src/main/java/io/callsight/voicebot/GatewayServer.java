@@ -189,8 +189,8 @@ public final class GatewayServer implements AutoCloseable {
         return null;
     }
 
-    /** Jetty's side of one socket: frames in order, handed to the session. */
-    private final class Endpoint implements Session.Listener.AutoDemanding {
+    /** Jetty's side of one socket: frames in order, handed to the session (public: Jetty calls it reflectively). */
+    public final class Endpoint implements Session.Listener.AutoDemanding {
         private final StartAuthorizer authorizer;
         private final String authReason;
         private MediaStreamSession session;

@@ -243,10 +243,18 @@ public final class OutboundPacer {
         cancelWakeup();
         wakeupAtMs = at;
         try {
-            wakeup = scheduler.schedule(this::pump, delayMs, TimeUnit.MILLISECONDS);
+            wakeup = scheduler.schedule(this::wake, delayMs, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             // the gateway is shutting down; its sessions are being closed
             wakeup = null;
+        }
+    }
+
+    private void wake() {
+        synchronized (lock) {
+            // this wake-up is running, not pending: the pump below may arrange the next one
+            wakeup = null;
+            pump();
         }
     }
 

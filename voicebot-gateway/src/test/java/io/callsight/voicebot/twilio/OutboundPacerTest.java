@@ -82,6 +82,24 @@ class OutboundPacerTest {
     }
 
     @Test
+    void onARealClockTheSchedulersWakeUpsSendEverything() throws Exception {
+        OutboundPacer real = new OutboundPacer(lock, Messages.SID, playback, transport, new MediaStreamCodec(),
+                scheduler, java.time.Clock.systemUTC(), new GatewayCounters(), 800, 300);
+        synchronized (lock) {
+            assertTrue(playback.audioQueued("turn-1", 6400));
+            real.queueAudio("turn-1", Messages.voice(6400));
+            assertTrue(playback.markQueued("turn-1", "turn-1:end", false));
+            real.queueMark("turn-1:end");
+        }
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        while (transport.sent.size() < 9 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(6400, transport.mediaBytes());
+        assertEquals(new ServerMessage.Mark("turn-1:end"), transport.messages().get(8));
+    }
+
+    @Test
     void theMarkWaitsForTheAudioBeforeIt() {
         queue("turn-1", Messages.voice(8000));
         mark("turn-1", "turn-1:seg-1");
