@@ -3,7 +3,9 @@ package io.callsight.voicebot;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callsight.tenants.TenantRegistry;
+import io.callsight.tenants.registry.TenantRegistryWatcher;
 import io.callsight.voicebot.GatewayCounters.Counter;
+import io.callsight.voicebot.demo.ParrotBot;
 import io.callsight.voicebot.twilio.MediaStreamCodec;
 import io.callsight.voicebot.twilio.MediaStreamSession;
 import io.callsight.voicebot.twilio.MediaStreamTransport;
@@ -11,6 +13,7 @@ import io.callsight.voicebot.twilio.SessionSettings;
 import io.callsight.voicebot.twilio.StartAuthorizer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -274,6 +277,41 @@ public final class GatewayServer implements AutoCloseable {
         server.stop();
         scheduler.shutdownNow();
         scheduler.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    /**
+     * {@code GatewayServer --registry FILE [--port N] [--host H] [--header-key-only]}: the gateway with the {@link
+     * ParrotBot} demo bot (says back what the caller said), until the brain is wired onto the seam.
+     */
+    public static void main(String[] args) throws Exception {
+        Path registry = null;
+        int port = 8090;
+        String host = "0.0.0.0";
+        boolean keyInStart = true;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--registry" -> registry = Path.of(args[++i]);
+                case "--port" -> port = Integer.parseInt(args[++i]);
+                case "--host" -> host = args[++i];
+                case "--header-key-only" -> keyInStart = false;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (registry == null) {
+            throw new IllegalArgumentException("--registry FILE is required (the tenants and their API keys)");
+        }
+        TenantRegistryWatcher watcher = TenantRegistryWatcher.start(registry);
+        GatewayServer s = start(Config.defaults(port).withHost(host).withKeyInStartAllowed(keyInStart),
+                watcher::current, ParrotBot.factory());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                s.close();
+                watcher.close();
+            } catch (Exception e) {
+                LOG.warn("shutdown: {}", e.toString());
+            }
+        }));
+        Thread.currentThread().join();
     }
 
     private static ThreadFactory daemon(String name) {

@@ -20,6 +20,28 @@ public final class Ulaw {
         return b;
     }
 
+    /**
+     * One µ-law byte as a linear 16-bit sample (G.711 expansion). {@code callsight-asr}'s G711 has the whole codec;
+     * the gateway needs only this, for a voice-activity level, and not asr's native dependencies.
+     */
+    public static int toLinear(byte code) {
+        int u = ~code & 0xFF;
+        int magnitude = ((((u & 0x0F) << 3) + 0x84) << ((u >> 4) & 0x07)) - 0x84;
+        return (u & 0x80) != 0 ? -magnitude : magnitude;
+    }
+
+    /** Mean absolute amplitude of µ-law audio, 0 to 32124: a crude level for telling speech from a quiet line. */
+    public static int level(byte[] ulaw) {
+        if (ulaw.length == 0) {
+            return 0;
+        }
+        long sum = 0;
+        for (byte b : ulaw) {
+            sum += Math.abs(toLinear(b));
+        }
+        return (int) (sum / ulaw.length);
+    }
+
     public static long millis(long bytes) {
         return bytes / BYTES_PER_MS;
     }
