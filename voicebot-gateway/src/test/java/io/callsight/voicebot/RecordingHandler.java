@@ -3,7 +3,6 @@ package io.callsight.voicebot;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** A bot that only listens: everything the gateway tells it, in order. */
 public class RecordingHandler implements BotCallHandler {
@@ -19,7 +18,6 @@ public class RecordingHandler implements BotCallHandler {
     public final List<Character> digits = new CopyOnWriteArrayList<>();
     public final List<MarkEcho> marks = new CopyOnWriteArrayList<>();
     public final List<CallEndReason> stops = new CopyOnWriteArrayList<>();
-    public final AtomicReference<String> thread = new AtomicReference<>();
 
     public RecordingHandler(CallInfo call, BotMediaChannel channel) {
         this.call = call;

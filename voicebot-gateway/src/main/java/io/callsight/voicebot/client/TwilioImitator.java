@@ -25,11 +25,13 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongPredicate;
+import java.util.function.Supplier;
 
 /**
  * A Twilio stand-in for tests and benchmarks: the client side of Media Streams (bidirectional) as spec §4–§6
@@ -241,7 +243,7 @@ public final class TwilioImitator implements AutoCloseable {
     /** Barge-in: says a clip once bot audio queued after this call has been playing for {@code into}. */
     public CompletableFuture<Speech> sayDuringBotAudio(Duration into, byte[] ulaw) {
         long armed = System.nanoTime();
-        return enqueue(ulaw, now -> firstPlayedAfter(armed).map(first -> now >= first + into.toNanos()).orElse(false));
+        return enqueue(ulaw, now -> playedFrom(armed).map(first -> now >= first + into.toNanos()).orElse(false));
     }
 
     /** A key press (§4.4), sent between two media messages. */
@@ -410,7 +412,7 @@ public final class TwilioImitator implements AutoCloseable {
             if (last) {
                 String text = partial.toString();
                 partial.setLength(0);
-                thread.execute(() -> onServerText(text));
+                onThreadLater(() -> onServerText(text));
             }
             webSocket.request(1);
             return null;
@@ -427,14 +429,14 @@ public final class TwilioImitator implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            thread.execute(() -> stopped = true);
+            onThreadLater(() -> stopped = true);
             closed.complete(statusCode);
             return null;
         }
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
-            thread.execute(() -> stopped = true);
+            onThreadLater(() -> stopped = true);
             closed.complete(-1);
         }
     }
@@ -477,6 +479,15 @@ public final class TwilioImitator implements AutoCloseable {
 
     private CompletableFuture<Void> onThread(Runnable r) {
         return CompletableFuture.runAsync(r, thread);
+    }
+
+    /** From the socket's threads: a frame arriving while the imitator is being closed is simply not looked at. */
+    private void onThreadLater(Runnable r) {
+        try {
+            thread.execute(r);
+        } catch (RejectedExecutionException e) {
+            // closed
+        }
     }
 
     private static String hex(int bytes) {
@@ -549,6 +560,10 @@ public final class TwilioImitator implements AutoCloseable {
 
     /** When the first bot audio played at or after {@code nanos}: end of caller speech → this is the bot's latency. */
     public Optional<Long> firstPlayedAfter(long nanos) {
+        return call(() -> playedFrom(nanos));
+    }
+
+    private Optional<Long> playedFrom(long nanos) {
         for (PlaybackModel.Played p : playback.played()) {
             long end = p.atNanos() + p.audio().length * 125_000L;
             if (end > nanos) {
@@ -586,7 +601,7 @@ public final class TwilioImitator implements AutoCloseable {
         }
     }
 
-    private <T> T call(java.util.function.Supplier<T> s) {
+    private <T> T call(Supplier<T> s) {
         if (thread.isShutdown()) {
             return s.get();
         }
@@ -607,6 +622,11 @@ public final class TwilioImitator implements AutoCloseable {
                 }
             }
             thread.shutdownNow();
+            try {
+                thread.awaitTermination(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -425,18 +425,22 @@ public final class MediaStreamSession {
     }
 
     private void deliverLater(List<PlaybackQueue.Echo> echoes) {
-        if (echoes.isEmpty()) {
-            return;
-        }
-        try {
+        if (!echoes.isEmpty()) {
             // not from inside the bot's own clear(): its callback would run re-entrantly in the middle of that call
+            later(() -> deliver(echoes));
+        }
+    }
+
+    /** Runs {@code task} under the session's lock on the shared scheduler, after the current entry point returns. */
+    private void later(Runnable task) {
+        try {
             scheduler.execute(() -> {
                 synchronized (this) {
-                    deliver(echoes);
+                    task.run();
                 }
             });
         } catch (RejectedExecutionException e) {
-            LOG.debug("{}: gateway stopping, {} flushed marks not reported", logId(), echoes.size());
+            LOG.debug("{}: gateway stopping, a deferred step is skipped", logId());
         }
     }
 
@@ -533,7 +537,9 @@ public final class MediaStreamSession {
                 hangingUp = true;
                 long now = clock.millis();
                 if (!playback.isSpeaking() && playback.lead(now) == 0) {
-                    end(CallEndReason.BOT_HANG_UP, 1000, "bot hung up");
+                    // nothing left to play; ended from the scheduler, so onStop does not arrive inside the callback
+                    // that may have called hangUp
+                    later(() -> end(CallEndReason.BOT_HANG_UP, 1000, "bot hung up"));
                     return;
                 }
                 playback.markQueued(null, HANG_UP_MARK, true);

@@ -406,11 +406,14 @@ class MediaStreamSessionTest {
     }
 
     @Test
-    void hangUpWithNothingPlayingClosesAtOnce() {
+    void hangUpWithNothingPlayingClosesAtOnce() throws Exception {
         streaming();
         bot.get().channel.hangUp();
-        assertEquals(1000, transport.closeCode);
-        assertEquals(List.of(CallEndReason.BOT_HANG_UP), bot.get().stops);
+        scheduler.submit(() -> { }).get(1, TimeUnit.SECONDS);
+        synchronized (session) {
+            assertEquals(1000, transport.closeCode);
+            assertEquals(List.of(CallEndReason.BOT_HANG_UP), bot.get().stops);
+        }
     }
 
     @Test
