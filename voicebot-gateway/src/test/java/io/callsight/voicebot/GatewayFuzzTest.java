@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.callsight.tenants.Retention;
 import io.callsight.tenants.Role;
-import io.callsight.tenants.Tenant;
-import io.callsight.tenants.TenantRegistry;
 import io.callsight.tenants.auth.ApiKeys;
 import io.callsight.tenants.auth.IssuedApiKey;
 import io.callsight.voicebot.GatewayCounters.Counter;
@@ -16,12 +13,9 @@ import io.callsight.voicebot.twilio.MessageFuzzer;
 import io.callsight.voicebot.twilio.Messages;
 import java.net.URI;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /** Seeded hostile frames thrown at a live session over a real WebSocket, while the imitator keeps streaming. */
@@ -31,11 +25,9 @@ class GatewayFuzzTest {
 
     @Test
     void theServerAndTheSessionSurviveHostileFrames() throws Exception {
-        Tenant acme = new Tenant("acme", "Acme", List.of("en"), ZoneId.of("UTC"), new Retention(30, 30),
-                List.of(KEY.stored()), Optional.empty());
         List<RecordingHandler> bots = new CopyOnWriteArrayList<>();
         try (GatewayServer server = GatewayServer.start(GatewayServer.Config.defaults(0).withHost("127.0.0.1"),
-                () -> new TenantRegistry(List.of(acme)), (call, channel) -> {
+                () -> TestTenants.acme(KEY), (call, channel) -> {
                     RecordingHandler h = new RecordingHandler(call, channel);
                     bots.add(h);
                     return h;
@@ -43,7 +35,7 @@ class GatewayFuzzTest {
                 LogCapture logs = new LogCapture()) {
             URI uri = URI.create("ws://127.0.0.1:" + server.port() + GatewayServer.PATH);
             try (TwilioImitator twilio = TwilioImitator.builder(uri).apiKeyHeader(KEY.key()).connect()) {
-                await(() -> !bots.isEmpty() && bots.get(0).audioEndMs() >= 1200, "1.2 s of caller audio");
+                Await.until(() -> !bots.isEmpty() && bots.get(0).audioEndMs() >= 1200, "1.2 s of caller audio");
                 RecordingHandler bot = bots.get(0);
                 MessageFuzzer fuzz = new MessageFuzzer(SEED, twilio.streamSid());
                 for (int i = 0; i < 1500; i++) {
@@ -54,13 +46,13 @@ class GatewayFuzzTest {
 
                 // still the same call: key presses, caller audio and the bot's playback all work
                 twilio.dtmf('7');
-                await(() -> bot.digits.contains('7'), "the key press after the fuzz");
-                await(() -> bot.audio.size() > audioAfterFuzz + 10, "caller audio after the fuzz");
+                Await.until(() -> bot.digits.contains('7'), "the key press after the fuzz");
+                Await.until(() -> bot.audio.size() > audioAfterFuzz + 10, "caller audio after the fuzz");
                 assertTrue(bot.audioEndMs() > endAfterFuzz);
                 assertTrue(bot.channel.play("turn-1", EchoBot.prompt(1600)));
                 assertTrue(bot.channel.mark("turn-1", "seg-1"));
                 twilio.awaitEcho("turn-1:seg-1", Duration.ofSeconds(5));
-                await(() -> bot.marks.contains(new RecordingHandler.MarkEcho("turn-1:seg-1", false)), "the mark");
+                Await.until(() -> bot.marks.contains(new RecordingHandler.MarkEcho("turn-1:seg-1", false)), "the mark");
                 assertEquals(List.of(), twilio.errors(), "the server never wrote an invalid message");
                 assertFalse(twilio.closed().isDone(), "the socket is still open");
                 assertTrue(bot.stops.isEmpty());
@@ -70,23 +62,15 @@ class GatewayFuzzTest {
                 // and the server takes new calls
                 try (TwilioImitator second = TwilioImitator.builder(uri).apiKeyHeader(KEY.key())
                         .callerAudio(Messages.voice(800)).connect()) {
-                    await(() -> bots.size() == 2, "a second call");
+                    Await.until(() -> bots.size() == 2, "a second call");
                     assertEquals(2, server.sessionsOpen());
                 }
                 twilio.hangUp().get(5, TimeUnit.SECONDS);
-                await(() -> !bot.stops.isEmpty(), "the end of the call");
+                Await.until(() -> !bot.stops.isEmpty(), "the end of the call");
                 assertEquals(List.of(CallEndReason.STOPPED), bot.stops);
             }
             assertFalse(logs.all().contains("FUZZSECRET"), "a key in a hostile start reached the log");
             assertFalse(logs.all().contains(KEY.key()));
-        }
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out waiting for " + what);
-            Thread.sleep(10);
         }
     }
 }

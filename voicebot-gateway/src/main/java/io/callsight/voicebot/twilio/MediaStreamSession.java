@@ -82,7 +82,6 @@ public final class MediaStreamSession {
     private final Channel channel = new Channel();
     private boolean hangingUp;
     private long hangUpDeadlineMs;
-    private CallEndReason endReason;
 
     public MediaStreamSession(String connectionId, SessionSettings settings, MediaStreamTransport transport,
             StartAuthorizer authorizer, BotCallHandlerFactory factory, GatewayCounters counters, Clock clock,
@@ -347,7 +346,6 @@ public final class MediaStreamSession {
         boolean hadBot = handler != null;
         state = State.ENDED;
         endedAtMs = clock.millis();
-        endReason = reason;
         if (pacer != null) {
             pacer.stop();
         }
@@ -453,10 +451,6 @@ public final class MediaStreamSession {
     /** Empty until {@code start} was accepted. */
     public synchronized Optional<CallInfo> call() {
         return Optional.ofNullable(call);
-    }
-
-    public synchronized Optional<CallEndReason> endReason() {
-        return Optional.ofNullable(endReason);
     }
 
     public String connectionId() {

@@ -132,12 +132,6 @@ public final class OutboundPacer {
         }
     }
 
-    public boolean hasUnsent() {
-        synchronized (lock) {
-            return !items.isEmpty();
-        }
-    }
-
     /** Sends whatever the lead allows now and arranges to be woken when more may go. */
     public void pump() {
         synchronized (lock) {

@@ -7,7 +7,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -319,19 +318,6 @@ public final class PlaybackQueue {
     /** Bytes of audio queued by the bot and not sent yet (held by the pacer). */
     public long unsent() {
         return unsent;
-    }
-
-    /** Names of the marks not yet passed (queued order), then those awaiting their flushed echo. */
-    public List<String> pendingMarks() {
-        List<String> out = new ArrayList<>();
-        for (Iterator<PendingMark> it = pending.iterator(); it.hasNext(); ) {
-            out.add(it.next().name);
-        }
-        return out;
-    }
-
-    public boolean awaitingFlushedEchoes() {
-        return !flushing.isEmpty();
     }
 
     public Optional<TurnPlayback> turn(String turnId) {

@@ -38,9 +38,4 @@ public record SessionSettings(Duration startTimeout, Duration inactivityTimeout,
         return new SessionSettings(startTimeout, inactivityTimeout, maxGapFill, bytesPerMessage, lead, hangUpGrace,
                 stoppedCloseGrace, maxMessageChars);
     }
-
-    public SessionSettings withStoppedCloseGrace(Duration grace) {
-        return new SessionSettings(startTimeout, inactivityTimeout, maxGapFill, messageBytes, maxLead, hangUpGrace, grace,
-                maxMessageChars);
-    }
 }

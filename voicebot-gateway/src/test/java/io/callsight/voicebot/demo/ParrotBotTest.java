@@ -4,21 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.callsight.tenants.Retention;
 import io.callsight.tenants.Role;
-import io.callsight.tenants.Tenant;
-import io.callsight.tenants.TenantRegistry;
 import io.callsight.tenants.auth.ApiKeys;
 import io.callsight.tenants.auth.IssuedApiKey;
 import io.callsight.voicebot.GatewayServer;
+import io.callsight.voicebot.TestTenants;
 import io.callsight.voicebot.client.TwilioImitator;
 import io.callsight.voicebot.twilio.Messages;
 import java.net.URI;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The demo bot on the real gateway: it says back what the caller said, and hangs up on #. */
@@ -26,10 +22,8 @@ class ParrotBotTest {
     @Test
     void saysBackWhatTheCallerSaidThenHangsUpOnHash() throws Exception {
         IssuedApiKey key = new ApiKeys().create("acme", Role.INGEST);
-        Tenant acme = new Tenant("acme", "Acme", List.of("en"), ZoneId.of("UTC"), new Retention(30, 30),
-                List.of(key.stored()), Optional.empty());
         try (GatewayServer server = GatewayServer.start(GatewayServer.Config.defaults(0).withHost("127.0.0.1"),
-                () -> new TenantRegistry(List.of(acme)), ParrotBot.factory())) {
+                () -> TestTenants.acme(key), ParrotBot.factory())) {
             byte[] said = Messages.voice(3200);
             try (TwilioImitator twilio = TwilioImitator.builder(URI.create("ws://127.0.0.1:" + server.port()
                     + GatewayServer.PATH)).apiKeyParameter(key.key()).callerAudio(said).connect()) {

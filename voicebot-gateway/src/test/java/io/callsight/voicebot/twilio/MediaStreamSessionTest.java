@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.callsight.voicebot.Await;
 import io.callsight.voicebot.BotCallHandler;
 import io.callsight.voicebot.BotCallHandlerFactory;
 import io.callsight.voicebot.CallEndReason;
@@ -19,7 +20,6 @@ import io.callsight.voicebot.RecordingHandler;
 import io.callsight.voicebot.TurnPlayback;
 import io.callsight.voicebot.client.ServerMessage;
 import io.callsight.voicebot.twilio.MediaStreamSession.State;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -354,7 +354,7 @@ class MediaStreamSessionTest {
     // --------------------------------------------------------------------------------------- the channel
 
     @Test
-    void marksComeBackAsPlayedOrFlushed() {
+    void marksComeBackAsPlayedOrFlushed() throws Exception {
         streaming();
         RecordingHandler h = bot.get();
         assertTrue(h.channel.play("turn-1", Messages.voice(800)));
@@ -376,7 +376,7 @@ class MediaStreamSessionTest {
         assertEquals(2400, heard.bytesSent(), "only the lead was sent before the clear");
         assertInstanceOf(ServerMessage.Clear.class, transport.messages().get(transport.messages().size() - 1));
         // turn-2:seg-1 was never sent: reported flushed, on the scheduler, not inside clear()
-        awaitMarks(h, 2);
+        Await.until(() -> h.marks.size() == 2, "the unsent mark reported flushed");
         assertEquals(new RecordingHandler.MarkEcho("turn-2:seg-1", true), h.marks.get(1));
         assertFalse(h.channel.play("turn-2", Messages.voice(160)), "an interrupted turn takes no more audio");
         session.onText(Messages.mark(3, "turn-1:seg-1"));
@@ -450,13 +450,5 @@ class MediaStreamSessionTest {
         session.shutdown();
         assertEquals(1001, transport.closeCode);
         assertEquals(List.of(CallEndReason.SERVER_SHUTDOWN), bot.get().stops);
-    }
-
-    private static void awaitMarks(RecordingHandler h, int n) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        while (h.marks.size() < n && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertEquals(n, h.marks.size(), h.marks.toString());
     }
 }
