@@ -14,6 +14,7 @@ import io.callsight.tenants.auth.ApiKeys;
 import io.callsight.tenants.auth.IssuedApiKey;
 import io.callsight.voicebot.GatewayCounters.Counter;
 import io.callsight.voicebot.client.TwilioImitator;
+import io.callsight.voicebot.twilio.Messages;
 import io.callsight.voicebot.twilio.Ulaw;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -107,7 +109,7 @@ class GatewayServerTest {
         try (LogCapture logs = new LogCapture();
                 TwilioImitator twilio = TwilioImitator.builder(uri(server)).apiKeyHeader(ACME_INGEST.key())
                         .customParameter("botFlow", "billing-v3").firstTimestampMs(52)
-                        .callerAudio(io.callsight.voicebot.twilio.Messages.voice(4000)).connect()) {
+                        .callerAudio(Messages.voice(4000)).connect()) {
             EchoBot bot = (EchoBot) awaitHandler();
             assertEquals("acme", bot.call.tenantId());
             assertEquals(twilio.streamSid(), bot.call.streamSid());
@@ -129,7 +131,7 @@ class GatewayServerTest {
             // caller audio arrives placed on Twilio's timeline, continuous from the first timestamp
             assertEquals(52, bot.audio.get(0).offsetMs());
             byte[] heard = bot.callerAudio();
-            assertArrayEquals(io.callsight.voicebot.twilio.Messages.voice(4000), Arrays.copyOf(heard, 4000));
+            assertArrayEquals(Messages.voice(4000), Arrays.copyOf(heard, 4000));
             long end = bot.audioEndMs();
             assertEquals(52 + heard.length / 8, end);
             assertEquals(List.of(), twilio.errors());
@@ -179,7 +181,7 @@ class GatewayServerTest {
             RecordingHandler bot = awaitHandler();
             assertEquals("acme", bot.call.tenantId());
             assertEquals(Map.of("botFlow", "billing-v3"), bot.call.customParameters());
-            twilio.say(io.callsight.voicebot.twilio.Messages.voice(1600));
+            twilio.say(Messages.voice(1600));
             twilio.awaitEcho("turn-1:seg-1", Duration.ofSeconds(5));
             assertEquals(List.of(), twilio.errors());
             assertFalse(logs.all().contains(ACME_INGEST.key()), logs.all());
@@ -195,7 +197,7 @@ class GatewayServerTest {
                 TwilioImitator.builder(uri(server)).apiKeyParameter(ACME_QA.key()),
                 TwilioImitator.builder(uri(server)).apiKeyParameter(""))) {
             try (LogCapture logs = new LogCapture();
-                    TwilioImitator twilio = b.callerAudio(io.callsight.voicebot.twilio.Messages.voice(800)).connect()) {
+                    TwilioImitator twilio = b.callerAudio(Messages.voice(800)).connect()) {
                 assertEquals(1008, twilio.awaitClose(Duration.ofSeconds(5)));
                 assertFalse(logs.all().contains(wrong) || logs.all().contains(ACME_QA.key()), logs.all());
             }
@@ -211,9 +213,9 @@ class GatewayServerTest {
         byte[] prompt = EchoBot.prompt(24_000); // 3 s
         bots = (call, channel) -> new EchoBot(call, channel, prompt, 4000, 1, true);
         try (TwilioImitator twilio = TwilioImitator.builder(uri(server)).apiKeyHeader(ACME_INGEST.key())
-                .callerAudio(io.callsight.voicebot.twilio.Messages.voice(2400)).connect()) {
+                .callerAudio(Messages.voice(2400)).connect()) {
             EchoBot bot = (EchoBot) awaitHandler();
-            twilio.sayDuringBotAudio(Duration.ofMillis(700), io.callsight.voicebot.twilio.Messages.voice(3200))
+            twilio.sayDuringBotAudio(Duration.ofMillis(700), Messages.voice(3200))
                     .get(10, TimeUnit.SECONDS);
             Await.until(() -> !twilio.clearsReceived().isEmpty(), "the clear");
             Await.until(() -> bot.marks.size() == 6, "all six marks back");
@@ -272,8 +274,10 @@ class GatewayServerTest {
     void endOfCallerSpeechToFirstBotAudioIsMeasurable() throws Exception {
         try (TwilioImitator twilio = TwilioImitator.builder(uri(server)).apiKeyHeader(ACME_INGEST.key()).connect()) {
             EchoBot bot = (EchoBot) awaitHandler();
-            TwilioImitator.Speech said = twilio.say(io.callsight.voicebot.twilio.Messages.voice(2400))
+            TwilioImitator.Speech said = twilio.say(Messages.voice(2400))
                     .get(5, TimeUnit.SECONDS);
+            CompletableFuture<TwilioImitator.Speech> reply = twilio.sayWhenBotFinishes(
+                    Messages.voice(800));
             twilio.awaitEcho("turn-1:seg-1", Duration.ofSeconds(5));
             long firstAudio = twilio.firstPlayedAfter(said.endNanos()).orElseThrow();
             long latencyMs = TimeUnit.NANOSECONDS.toMillis(firstAudio - said.endNanos());
@@ -281,6 +285,10 @@ class GatewayServerTest {
             // the bot waits for 200 ms of silence; the gateway adds only the network and one 20 ms tick
             assertTrue(latencyMs >= 190 && latencyMs < 600, latencyMs + " ms end of speech → first bot audio");
             assertTrue(latencyMs - botMs < 100, "gateway share " + (latencyMs - botMs) + " ms");
+            // the caller's next clip waits for the end of the 600 ms prompt
+            long replyAt = reply.get(5, TimeUnit.SECONDS).startNanos();
+            assertTrue(replyAt >= firstAudio + TimeUnit.MILLISECONDS.toNanos(600), "the caller spoke over the prompt");
+            assertTrue(replyAt < firstAudio + TimeUnit.MILLISECONDS.toNanos(800), "the caller waited too long");
         }
     }
 

@@ -3,6 +3,7 @@ package io.callsight.voicebot.client;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
@@ -51,7 +52,7 @@ public final class ScriptedBotServer implements AutoCloseable {
     }
 
     public String next(Duration timeout) throws InterruptedException {
-        String m = received.poll(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        String m = received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (m == null) {
             throw new AssertionError("no frame from the imitator within " + timeout);
         }

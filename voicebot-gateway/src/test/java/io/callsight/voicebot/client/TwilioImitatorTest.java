@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +24,7 @@ class TwilioImitatorTest {
     @Test
     void sendsConnectedStartThenPacedMediaOnOneSequenceCounterThenStop() throws Exception {
         byte[] clip = new byte[400];
-        java.util.Arrays.fill(clip, (byte) 0x42);
+        Arrays.fill(clip, (byte) 0x42);
         try (ScriptedBotServer bot = new ScriptedBotServer();
                 TwilioImitator twilio = TwilioImitator.builder(URI.create(bot.uri())).apiKeyParameter("k")
                         .customParameter("botFlow", "f").firstTimestampMs(52).callerAudio(clip).connect()) {
@@ -111,7 +112,7 @@ class TwilioImitatorTest {
             assertEquals("empty", nextMark(bot).get("mark").get("name").asText());
 
             byte[] audio = new byte[4000];
-            java.util.Arrays.fill(audio, (byte) 0x33);
+            Arrays.fill(audio, (byte) 0x33);
             long sent = System.nanoTime();
             bot.send("{\"event\":\"media\",\"streamSid\":\"" + sid + "\",\"media\":{\"payload\":\""
                     + Base64.getEncoder().encodeToString(audio) + "\"}}");
