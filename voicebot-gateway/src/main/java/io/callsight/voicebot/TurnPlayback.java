@@ -1,6 +1,6 @@
 package io.callsight.voicebot;
 
-import io.callsight.voicebot.twilio.Ulaw;
+import io.callsight.voicebot.Ulaw;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -5,7 +5,7 @@ import io.callsight.voicebot.BotCallHandlerFactory;
 import io.callsight.voicebot.BotMediaChannel;
 import io.callsight.voicebot.CallEndReason;
 import io.callsight.voicebot.CallInfo;
-import io.callsight.voicebot.twilio.Ulaw;
+import io.callsight.voicebot.Ulaw;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import org.slf4j.Logger;

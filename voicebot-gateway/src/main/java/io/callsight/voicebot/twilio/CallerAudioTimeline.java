@@ -1,5 +1,6 @@
 package io.callsight.voicebot.twilio;
 
+import io.callsight.voicebot.Ulaw;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

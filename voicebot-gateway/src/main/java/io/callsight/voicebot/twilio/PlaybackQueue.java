@@ -1,7 +1,8 @@
 package io.callsight.voicebot.twilio;
 
-import io.callsight.voicebot.TurnPlayback;
 import io.callsight.voicebot.TurnPlayback.Outcome;
+import io.callsight.voicebot.TurnPlayback;
+import io.callsight.voicebot.Ulaw;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.callsight.tenants.Role;
 import io.callsight.tenants.auth.ApiKeys;
 import io.callsight.tenants.auth.IssuedApiKey;
-import io.callsight.voicebot.GatewayServer;
+import io.callsight.voicebot.server.GatewayServer;
 import io.callsight.voicebot.TestTenants;
 import io.callsight.voicebot.client.TwilioImitator;
 import io.callsight.voicebot.twilio.Messages;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.callsight.voicebot.Ulaw;
 import io.callsight.voicebot.twilio.CallerAudioTimeline.Placement;
 import org.junit.jupiter.api.Test;
 

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callsight.voicebot.Ulaw;
 import io.callsight.voicebot.twilio.MediaStreamMessage.Clear;
 import io.callsight.voicebot.twilio.MediaStreamMessage.Connected;
 import io.callsight.voicebot.twilio.MediaStreamMessage.Dtmf;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.callsight.voicebot.FakeClock;
 import io.callsight.voicebot.GatewayCounters;
+import io.callsight.voicebot.Ulaw;
 import io.callsight.voicebot.client.ServerMessage;
 import java.util.List;
 import java.util.concurrent.Executors;

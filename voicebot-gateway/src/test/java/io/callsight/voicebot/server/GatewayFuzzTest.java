@@ -1,4 +1,4 @@
-package io.callsight.voicebot;
+package io.callsight.voicebot.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,7 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.callsight.tenants.Role;
 import io.callsight.tenants.auth.ApiKeys;
 import io.callsight.tenants.auth.IssuedApiKey;
+import io.callsight.voicebot.Await;
+import io.callsight.voicebot.CallEndReason;
+import io.callsight.voicebot.EchoBot;
 import io.callsight.voicebot.GatewayCounters.Counter;
+import io.callsight.voicebot.LogCapture;
+import io.callsight.voicebot.RecordingHandler;
+import io.callsight.voicebot.TestTenants;
 import io.callsight.voicebot.client.TwilioImitator;
 import io.callsight.voicebot.twilio.MessageFuzzer;
 import io.callsight.voicebot.twilio.Messages;

@@ -1,4 +1,4 @@
-package io.callsight.voicebot;
+package io.callsight.voicebot.server;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,10 +12,19 @@ import io.callsight.tenants.Role;
 import io.callsight.tenants.TenantRegistry;
 import io.callsight.tenants.auth.ApiKeys;
 import io.callsight.tenants.auth.IssuedApiKey;
+import io.callsight.voicebot.Await;
+import io.callsight.voicebot.BotCallHandler;
+import io.callsight.voicebot.BotCallHandlerFactory;
+import io.callsight.voicebot.CallEndReason;
+import io.callsight.voicebot.EchoBot;
 import io.callsight.voicebot.GatewayCounters.Counter;
+import io.callsight.voicebot.LogCapture;
+import io.callsight.voicebot.RecordingHandler;
+import io.callsight.voicebot.TestTenants;
+import io.callsight.voicebot.TurnPlayback;
+import io.callsight.voicebot.Ulaw;
 import io.callsight.voicebot.client.TwilioImitator;
 import io.callsight.voicebot.twilio.Messages;
-import io.callsight.voicebot.twilio.Ulaw;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,4 +1,4 @@
-package io.callsight.voicebot.twilio;
+package io.callsight.voicebot;
 
 import java.util.Arrays;
 

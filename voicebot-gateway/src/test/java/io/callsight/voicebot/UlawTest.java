@@ -1,4 +1,4 @@
-package io.callsight.voicebot.twilio;
+package io.callsight.voicebot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,6 +23,6 @@ class UlawTest {
     void silenceHasNoLevel() {
         assertEquals(0, Ulaw.level(Ulaw.silence(160)));
         assertEquals(0, Ulaw.level(new byte[0]));
-        assertTrue(Ulaw.level(Messages.voice(160)) > 1000);
+        assertTrue(Ulaw.level(EchoBot.prompt(160)) > 1000);
     }
 }

@@ -1,4 +1,4 @@
-package io.callsight.voicebot;
+package io.callsight.voicebot.server;
 
 import io.callsight.tenants.Role;
 import io.callsight.tenants.TenantRegistry;

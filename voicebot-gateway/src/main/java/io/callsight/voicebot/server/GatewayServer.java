@@ -1,10 +1,12 @@
-package io.callsight.voicebot;
+package io.callsight.voicebot.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callsight.tenants.TenantRegistry;
 import io.callsight.tenants.registry.TenantRegistryWatcher;
+import io.callsight.voicebot.BotCallHandlerFactory;
 import io.callsight.voicebot.GatewayCounters.Counter;
+import io.callsight.voicebot.GatewayCounters;
 import io.callsight.voicebot.demo.ParrotBot;
 import io.callsight.voicebot.twilio.MediaStreamCodec;
 import io.callsight.voicebot.twilio.MediaStreamSession;
