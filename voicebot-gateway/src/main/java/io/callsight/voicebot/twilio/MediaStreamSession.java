@@ -5,8 +5,8 @@ import io.callsight.voicebot.BotCallHandlerFactory;
 import io.callsight.voicebot.BotMediaChannel;
 import io.callsight.voicebot.CallEndReason;
 import io.callsight.voicebot.CallInfo;
-import io.callsight.voicebot.GatewayCounters.Counter;
 import io.callsight.voicebot.GatewayCounters;
+import io.callsight.voicebot.GatewayCounters.Counter;
 import io.callsight.voicebot.TurnPlayback;
 import io.callsight.voicebot.Ulaw;
 import io.callsight.voicebot.twilio.MediaStreamMessage.Connected;
@@ -447,11 +447,6 @@ public final class MediaStreamSession {
 
     public synchronized State state() {
         return state;
-    }
-
-    /** Empty until {@code start} was accepted. */
-    public synchronized Optional<CallInfo> call() {
-        return Optional.ofNullable(call);
     }
 
     public String connectionId() {

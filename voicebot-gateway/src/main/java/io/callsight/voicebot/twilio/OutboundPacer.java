@@ -1,7 +1,7 @@
 package io.callsight.voicebot.twilio;
 
-import io.callsight.voicebot.GatewayCounters.Counter;
 import io.callsight.voicebot.GatewayCounters;
+import io.callsight.voicebot.GatewayCounters.Counter;
 import io.callsight.voicebot.Ulaw;
 import io.callsight.voicebot.twilio.MediaStreamMessage.Clear;
 import io.callsight.voicebot.twilio.MediaStreamMessage.OutboundMark;
