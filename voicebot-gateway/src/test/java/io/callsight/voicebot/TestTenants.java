@@ -15,8 +15,13 @@ public final class TestTenants {
     }
 
     public static TenantRegistry acme(IssuedApiKey... keys) {
-        Tenant acme = new Tenant("acme", "Acme", List.of("en"), ZoneId.of("UTC"), new Retention(30, 30),
+        return of("acme", keys);
+    }
+
+    /** One tenant {@code id} (the bot tests use the demo tenants' ids, which their flows name). */
+    public static TenantRegistry of(String id, IssuedApiKey... keys) {
+        Tenant tenant = new Tenant(id, id, List.of("en"), ZoneId.of("UTC"), new Retention(30, 30),
                 Arrays.stream(keys).map(IssuedApiKey::stored).toList(), Optional.empty());
-        return new TenantRegistry(List.of(acme));
+        return new TenantRegistry(List.of(tenant));
     }
 }

@@ -1,0 +1,30 @@
+package io.callsight.voicebot.bot;
+
+import io.callsight.dialog.engine.SessionRecord;
+import io.callsight.voicebot.CallEndReason;
+import java.util.List;
+
+/**
+ * A finished bot session: what the dialog engine recorded plus what only the gateway saw (timings, barge-ins, how
+ * the stream ended). The data of ContactBot reports; slot values of sensitive slots are already masked.
+ *
+ * @param callId the Callsight call id (the stream's {@code callSid}, else its {@code streamSid})
+ */
+public record BotSessionReport(String tenant, String callId, String streamSid, SessionRecord session,
+        List<TurnTiming> turns, List<BargeIn> bargeIns, CallEndReason endReason) {
+    public BotSessionReport {
+        turns = List.copyOf(turns);
+        bargeIns = List.copyOf(bargeIns);
+    }
+
+    /**
+     * One bot response. {@code responseMs}: end of the caller's speech to the first bot audio sent (-1 for the
+     * greeting and no-input prompts, which answer no speech); {@code firstFrameMs}: how long synthesis took to the
+     * first frame; {@code interrupted}: the caller barged in.
+     */
+    public record TurnTiming(String turnId, String trigger, long responseMs, long decideMs, long firstFrameMs,
+            long playedMs, boolean interrupted) {}
+
+    /** {@code stopMs}: caller speech onset to the {@code clear}; {@code heardWords}: the partial that triggered it. */
+    public record BargeIn(String turnId, long stopMs, long afterWordsMs, int heardWords) {}
+}
