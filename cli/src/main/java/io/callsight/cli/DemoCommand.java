@@ -114,6 +114,11 @@ final class DemoCommand implements Callable<Integer> {
                 "  listen to one: ./callsight recordings get " + first.callId() + " --tenant " + first.tenant()
                         + " -o call.wav   (decrypted with its tenant's key)"));
         boolean live = liveSpeed <= 0 || demo.isEmpty() || LiveDemo.run(local.config(), demo.get(0), liveSpeed, System.out);
+        System.out.println();
+        System.out.println("A simulated caller reports a lost card to the VoiceBot (" + VoicebotService.mediaStreamUrl(local.config()) + "):");
+        boolean bot = new picocli.CommandLine(new SimulateCallCommand()).execute("--script", "lost-card",
+                "--data-dir", local.config().dataDir().toString()) == 0;
+        System.out.println("  more: ./callsight simulate-call --flow balance-and-cards --calls 3");
         String url = local.config().esUrl();
         System.out.println();
         System.out.println("Search the transcripts yourself, e.g. every customer who mentioned a card:");
@@ -125,7 +130,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("  curl -s '" + url + "/callsight-calls/_search?pretty&q=compliance.state:non_compliant"
                 + "&_source=callId,tenant,compliance.missed,compliance.violations.rule'");
         System.out.println("Stop the stack with: ./callsight down");
-        return imported.stream().allMatch(ImportResult::ok) && live ? 0 : 2;
+        return imported.stream().allMatch(ImportResult::ok) && live && bot ? 0 : 2;
     }
 
     /**

@@ -17,22 +17,26 @@ import java.util.Map;
 final class LocalStack {
     static final Map<String, Integer> TOPIC_PARTITIONS = Map.of(
             Topics.AUDIO, 4, Topics.EVENTS, 2, Topics.TRANSCRIPTS, 2, Topics.INSIGHTS, 2, Topics.SEGMENTS, 2, Topics.DEAD_LETTER, 1,
-            Topics.RECORDINGS, 1);
+            Topics.RECORDINGS, 1, Topics.BOT_SESSIONS, 1);
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration ES_TIMEOUT = Duration.ofSeconds(240);
     private static final Duration JOBS_TIMEOUT = Duration.ofSeconds(240);
     private static final Duration INGEST_TIMEOUT = Duration.ofSeconds(60);
+    // loads Vosk and MaryTTS and synthesizes the flows' static prompts into the cache before it listens
+    private static final Duration VOICEBOT_TIMEOUT = Duration.ofSeconds(180);
 
     private final StackConfig config;
     private final EmbeddedStack servers;
     private final FlinkJobs jobs;
     private final IngestService ingest;
+    private final VoicebotService voicebot;
 
     LocalStack(StackConfig config) {
         this.config = config;
         this.servers = new EmbeddedStack(config);
         this.jobs = new FlinkJobs(config);
         this.ingest = new IngestService(config);
+        this.voicebot = new VoicebotService(config);
     }
 
     StackConfig config() {
@@ -52,6 +56,9 @@ final class LocalStack {
         ingest.start();
         ingest.awaitHealthy(INGEST_TIMEOUT);
         out.println("ingest         ready  " + IngestService.audioHookUrl(config) + " (log " + ingest.logFile() + ")");
+        voicebot.start();
+        voicebot.awaitHealthy(VOICEBOT_TIMEOUT);
+        out.println("voicebot       ready  " + VoicebotService.mediaStreamUrl(config) + " (log " + voicebot.logFile() + ")");
     }
 
     /**
@@ -72,6 +79,7 @@ final class LocalStack {
     }
 
     void down(PrintStream out) {
+        out.println(String.format("%-14s %s", voicebot.name(), voicebot.stop(Duration.ofSeconds(15)) ? "stopped" : "was not running"));
         out.println(String.format("%-14s %s", ingest.name(), ingest.stop(Duration.ofSeconds(15)) ? "stopped" : "was not running"));
         out.println(String.format("%-14s %s", jobs.name(), jobs.stop(Duration.ofSeconds(30)) ? "stopped" : "was not running"));
         List<String> stopped = servers.down(Duration.ofSeconds(30));
@@ -82,6 +90,7 @@ final class LocalStack {
         List<ComponentStatus> all = new ArrayList<>(servers.status());
         all.add(jobs.status());
         all.add(ingest.status());
+        all.add(voicebot.status());
         return all;
     }
 }

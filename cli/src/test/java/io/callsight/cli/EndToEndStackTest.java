@@ -605,4 +605,13 @@ class EndToEndStackTest {
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
     }
+
+    /** `up` started the VoiceBot gateway too: a scripted caller reports a lost card and is put through. */
+    @Test
+    @Order(12)
+    void theStacksVoiceBotAnswersASimulatedCall() {
+        int exit = new picocli.CommandLine(new SimulateCallCommand()).execute("--script", "lost-card",
+                "--data-dir", stack.config().dataDir().toString(), "--url", VoicebotService.mediaStreamUrl(stack.config()));
+        assertEquals(0, exit, "the simulated call was answered line by line and ended by the bot");
+    }
 }

@@ -12,8 +12,10 @@ public final class Topics {
     public static final String DEAD_LETTER = "calls.deadletter";
     /** {@link RecordingArchived}: a call's encrypted recording is in the archive. */
     public static final String RECORDINGS = "calls.recordings";
+    /** Finished VoiceBot sessions (JSON, key: call id): turns, outcome, timings; the data of ContactBot reports. */
+    public static final String BOT_SESSIONS = "bot.sessions";
 
-    public static final List<String> ALL = List.of(AUDIO, EVENTS, TRANSCRIPTS, INSIGHTS, SEGMENTS, DEAD_LETTER, RECORDINGS);
+    public static final List<String> ALL = List.of(AUDIO, EVENTS, TRANSCRIPTS, INSIGHTS, SEGMENTS, DEAD_LETTER, RECORDINGS, BOT_SESSIONS);
 
     private Topics() {
     }
