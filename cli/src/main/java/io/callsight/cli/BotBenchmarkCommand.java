@@ -96,7 +96,7 @@ final class BotBenchmarkCommand implements Callable<Integer> {
         Map<String, BotSessionReport> reports = new ConcurrentHashMap<>();
         BotServices services = new BotServices(recognizer, synthesizer, Voice.AGENT, flows, CallerIntents.of(null, intents),
                 CallerTurns.Config.defaults().withEndOfTurnSilenceMs(eotMs), workers, timers, call -> CallRecorder.NONE,
-                r -> reports.put(r.streamSid(), r), Clock.systemUTC());
+                r -> reports.put(r.callId(), r), Clock.systemUTC());
         BotBrain brain = new BotBrain(services);
         brain.warmUp(flows.flows());
         ExecutorService callers = Executors.newFixedThreadPool(n);
@@ -109,9 +109,12 @@ final class BotBenchmarkCommand implements Callable<Integer> {
                 () -> registry, brain)) {
             URI url = URI.create("ws://127.0.0.1:" + server.port() + GatewayServer.PATH);
             List<Future<BotCallScripts.Result>> futures = new ArrayList<>();
+            Map<String, BotCallScripts.Script> scriptOf = new ConcurrentHashMap<>();
             for (int i = 0; i < n * rounds; i++) {
                 BotCallScripts.Script script = BotCallScripts.SCRIPTS.get(i % BotCallScripts.SCRIPTS.size());
-                futures.add(callers.submit(() -> BotCallScripts.run(url, key.key(), script, audio, Duration.ofSeconds(60))));
+                String callSid = String.format(Locale.ROOT, "CA%032x", ((long) n << 32) + i + System.nanoTime());
+                scriptOf.put(callSid, script);
+                futures.add(callers.submit(() -> BotCallScripts.run(url, key.key(), script, audio, Duration.ofSeconds(60), callSid)));
             }
             for (Future<BotCallScripts.Result> f : futures) {
                 calls++;
@@ -128,12 +131,18 @@ final class BotBenchmarkCommand implements Callable<Integer> {
             while (reports.size() < calls && System.nanoTime() < until) {
                 Thread.sleep(50);
             }
-            for (BotSessionReport r : reports.values()) {
-                String flow = r.session().flow();
-                var outcome = r.session().outcome();
-                boolean ok = outcome != null && BotCallScripts.SCRIPTS.stream().anyMatch(s -> s.flow().equals(flow)
-                        && s.expectedOutcome().equals(outcome.kind().name()) && s.expectedQueue().equals(outcome.queue()));
-                if (ok) succeeded++;
+            for (var e : scriptOf.entrySet()) {
+                BotSessionReport r = reports.get(e.getKey());
+                BotCallScripts.Script script = e.getValue();
+                var outcome = r == null ? null : r.session().outcome();
+                if (outcome != null && script.expectedOutcome().equals(outcome.kind().name())
+                        && script.expectedQueue().equals(outcome.queue())) {
+                    succeeded++;
+                } else {
+                    System.err.printf("  %s failed: expected %s %s, got %s; heard %s%n", script.name(), script.expectedOutcome(),
+                            script.expectedQueue(), outcome, r == null ? "(no session report)" : r.session().turns().stream()
+                                    .map(t -> t.state() + ":" + t.input() + ":" + t.heard() + "->" + t.result()).toList());
+                }
             }
         } finally {
             callers.shutdownNow();

@@ -82,12 +82,21 @@ final class BotCallScripts {
 
     static Result run(URI url, String apiKey, Script script, Map<String, byte[]> audio, Duration timeout)
             throws Exception {
+        return run(url, apiKey, script, audio, timeout, null);
+    }
+
+    /** {@code callSid}: the call's id on the bot's side (its session report carries it); null for a random one. */
+    static Result run(URI url, String apiKey, Script script, Map<String, byte[]> audio, Duration timeout, String callSid)
+            throws Exception {
         long started = System.nanoTime();
         List<Long> responses = new ArrayList<>();
         List<Long> stops = new ArrayList<>();
         int close;
-        try (TwilioImitator twilio = TwilioImitator.builder(url).apiKeyParameter(apiKey)
-                .customParameter("flow", script.flow()).connect()) {
+        TwilioImitator.Builder builder = TwilioImitator.builder(url).apiKeyParameter(apiKey).customParameter("flow", script.flow());
+        if (callSid != null) {
+            builder.callSid(callSid);
+        }
+        try (TwilioImitator twilio = builder.connect()) {
             for (Line line : script.lines()) {
                 byte[] clip = audio.get(line.text());
                 TwilioImitator.Speech said;

@@ -52,6 +52,8 @@ final class BotConversation implements BotCallHandler {
     private final CallerTurns turns;
     private final CallRecorder recorder;
     private final EchoGuard echo = new EchoGuard();
+    private final DoubleTalkDetector doubleTalk = new DoubleTalkDetector();
+    private int resumed;
     private final Set<String> staticSentences;
     private final List<BotSessionReport.TurnTiming> timings = new ArrayList<>();
     private final List<BotSessionReport.BargeIn> bargeIns = new ArrayList<>();
@@ -66,9 +68,19 @@ final class BotConversation implements BotCallHandler {
     private ScheduledFuture<?> noInput;
     private boolean stopped;
 
-    /** The bot turn being played: its stream, what it answers, its audio so far (for the recording). */
+    /**
+     * The bot turn being played: its stream, what it answers, its audio so far (for the recording and for resuming).
+     * {@code paused}: stopped at the onset of caller speech, not yet known to be an interruption; the pump keeps
+     * buffering. The fields the pump shares are guarded by the instance.
+     */
     private final class Speaking {
         final String turnId;
+        String wireTurnId; // the channel's turn id: a resumed turn is a new one there
+        int resumes;
+        boolean paused;
+        long pausedAtBytes;
+        long pausedNanos;
+        boolean pumpDone;
         final SpeechStream stream;
         final boolean interruptible;
         final NextStep then;
@@ -78,11 +90,13 @@ final class BotConversation implements BotCallHandler {
         final ByteArrayOutputStream audio = new ByteArrayOutputStream();
         long startOffsetMs = -1;
         long firstFrameNanos = -1;
+        long playedBeforeWire; // bytes of the turn played before the current wire turn began (resumes)
         boolean interrupted;
 
         Speaking(String turnId, SpeechStream stream, boolean interruptible, NextStep then, String trigger,
                 long speechEndNanos, long decidedNanos) {
             this.turnId = turnId;
+            this.wireTurnId = turnId;
             this.stream = stream;
             this.interruptible = interruptible;
             this.then = then;
@@ -144,39 +158,103 @@ final class BotConversation implements BotCallHandler {
         recorder.caller(ulaw, offsetMs);
         audioEndMs = offsetMs + ulaw.length / 8;
         audioEndNanos = arrivedNanos;
+        doubleTalk.heard(ulaw);
         for (TurnEvent event : turns.accept(ulaw, offsetMs)) {
             if (event instanceof TurnEvent.SpeechStarted started) {
                 speechStartedMs = started.atMs();
                 cancelNoInput();
+                maybePause();
             } else if (event instanceof TurnEvent.Partial partial) {
                 maybeBargeIn(partial);
             } else if (event instanceof TurnEvent.TurnEnded ended) {
                 turnEnded(ended);
             }
         }
+        Speaking s = speaking;
+        if (s != null && s.paused && !s.interrupted && !turns.talking()) {
+            resume(s); // a cough, a breath, a door: the voice stopped and said nothing
+        }
+    }
+
+    /**
+     * Caller speech began while the bot speaks and it is louder than an echo could be: stop the bot now (a
+     * {@code clear}), keep the rest of the turn, and let the words decide ({@link #maybeBargeIn}) whether it was an
+     * interruption or the bot goes on where it stopped.
+     */
+    private void maybePause() {
+        Speaking s = speaking;
+        if (s == null || s.interrupted || s.paused || !s.interruptible || !channel.isSpeaking()
+                || !doubleTalk.callerTalking()) {
+            return;
+        }
+        LOG.debug("call {}: caller speech over {}: paused", callId, s.turnId);
+        Optional<TurnPlayback> heard = channel.clear();
+        synchronized (s) {
+            s.paused = true;
+            s.pausedNanos = System.nanoTime();
+            s.pausedAtBytes = Math.min(s.audio.size(), heard.map(TurnPlayback::bytesPlayed).orElse(0L)
+                    + s.playedBeforeWire);
+        }
+    }
+
+    private void resume(Speaking s) {
+        byte[] rest;
+        boolean done;
+        synchronized (s) {
+            s.paused = false;
+            s.resumes++;
+            s.wireTurnId = s.turnId + "r" + s.resumes;
+            byte[] all = s.audio.toByteArray();
+            rest = java.util.Arrays.copyOfRange(all, (int) s.pausedAtBytes, all.length);
+            s.playedBeforeWire = s.pausedAtBytes;
+            done = s.pumpDone;
+            if (rest.length > 0) {
+                channel.play(s.wireTurnId, rest);
+            }
+        }
+        resumed++;
+        if (done) {
+            endOfPrompt(s);
+        }
     }
 
     private void maybeBargeIn(TurnEvent.Partial partial) {
         Speaking s = speaking;
-        if (s == null || s.interrupted || !s.interruptible || !channel.isSpeaking()) {
+        if (s == null || s.interrupted || !s.interruptible || !(s.paused || channel.isSpeaking())) {
             return;
         }
-        if (!session.isBargeIn(partial.text()) || echo.isEcho(partial.text())) {
+        if (echo.isEcho(partial.text())) {
+            if (s.paused) {
+                resume(s);
+            }
             return;
         }
-        interrupt(s);
+        if (!session.isBargeIn(partial.text())) {
+            return;
+        }
         long now = System.nanoTime();
-        bargeIns.add(new BotSessionReport.BargeIn(s.turnId, speechStartedMs < 0 ? -1 : wallAgoMs(speechStartedMs, now),
+        long stoppedAt = s.paused ? s.pausedNanos : now;
+        interrupt(s);
+        bargeIns.add(new BotSessionReport.BargeIn(s.turnId,
+                speechStartedMs < 0 ? -1 : (stoppedAt - wallAt(speechStartedMs)) / 1_000_000,
                 wallAgoMs(partial.atMs(), now), partial.words()));
         session.onBargeIn();
     }
 
     private void interrupt(Speaking s) {
-        s.interrupted = true;
-        s.stream.cancel();
-        Optional<TurnPlayback> heard = channel.clear();
+        LOG.debug("call {}: {} interrupted", callId, s.turnId);
+        long played;
+        synchronized (s) {
+            s.interrupted = true;
+            s.stream.cancel();
+            if (s.paused) {
+                played = s.pausedAtBytes;
+            } else {
+                played = channel.clear().map(TurnPlayback::bytesPlayed).orElse(0L) + s.playedBeforeWire;
+            }
+        }
         echo.silent();
-        finishTurn(s, heard.map(TurnPlayback::bytesPlayed).orElse(0L));
+        finishTurn(s, played);
     }
 
     private void turnEnded(TurnEvent.TurnEnded ended) {
@@ -184,7 +262,13 @@ final class BotConversation implements BotCallHandler {
         if (s != null && !(s.then instanceof NextStep.Listen)) {
             return; // the bot is transferring or saying goodbye: what the caller says now changes nothing
         }
-        if (s != null && !s.interrupted && channel.isSpeaking()) {
+        if (s != null && !s.interrupted && (echo.isEcho(ended.text()) || onlyFillers(ended.text()))) {
+            if (s.paused) {
+                resume(s);
+            }
+            return; // the prompt came back on the caller's line, or an "uh" or a cough heard as "ah": nothing said
+        }
+        if (s != null && !s.interrupted && (s.paused || channel.isSpeaking())) {
             if (!s.interruptible) {
                 return; // a prompt that must be heard whole (a legal notice): the caller's words over it do not count
             }
@@ -204,7 +288,7 @@ final class BotConversation implements BotCallHandler {
         if (s != null && !(s.then instanceof NextStep.Listen)) {
             return;
         }
-        if (s != null && !s.interrupted && channel.isSpeaking() && s.interruptible) {
+        if (s != null && !s.interrupted && (s.paused || channel.isSpeaking()) && s.interruptible) {
             interrupt(s);
         }
         cancelNoInput();
@@ -242,6 +326,7 @@ final class BotConversation implements BotCallHandler {
         Speaking s = new Speaking(turnId, stream, interruptible, action.then(), trigger, speechEndNanos, decided);
         speaking = s;
         echo.playing(action.text());
+        doubleTalk.promptStarted();
         services.workers().execute(() -> pump(s));
     }
 
@@ -252,15 +337,29 @@ final class BotConversation implements BotCallHandler {
             while ((frame = s.stream.next()).isPresent()) {
                 byte[] audio = frame.get();
                 long now = System.nanoTime();
-                if (!channel.play(s.turnId, audio)) {
-                    s.stream.cancel();
-                    return;
+                synchronized (s) {
+                    if (s.interrupted) {
+                        return;
+                    }
+                    if (s.firstFrameNanos < 0) {
+                        s.firstFrameNanos = now;
+                        s.startOffsetMs = audioEndMs;
+                    }
+                    s.audio.write(audio, 0, audio.length);
+                    doubleTalk.played(audio);
+                    if (!s.paused && !channel.play(s.wireTurnId, audio)) {
+                        s.stream.cancel();
+                        return;
+                    }
                 }
-                lane.execute(() -> queued(s, audio, now));
             }
-            channel.mark(s.turnId, END_MARK);
-            if (!(s.then instanceof NextStep.Listen)) {
-                channel.hangUp(); // plays out what is queued, then closes: Twilio goes on after <Connect> (transfer)
+            boolean paused;
+            synchronized (s) {
+                s.pumpDone = true;
+                paused = s.paused;
+            }
+            if (!paused) {
+                endOfPrompt(s);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -275,21 +374,21 @@ final class BotConversation implements BotCallHandler {
         }
     }
 
-    private void queued(Speaking s, byte[] audio, long atNanos) {
-        if (s.interrupted) {
-            return;
+    /** All of the turn's audio is queued: a mark after it, and the end of the call if the turn ends it. */
+    private void endOfPrompt(Speaking s) {
+        channel.mark(s.wireTurnId, END_MARK);
+        if (!(s.then instanceof NextStep.Listen)) {
+            channel.hangUp(); // plays out what is queued, then closes: Twilio goes on after <Connect> (transfer)
         }
-        if (s.firstFrameNanos < 0) {
-            s.firstFrameNanos = atNanos;
-            s.startOffsetMs = audioEndMs;
-        }
-        s.audio.write(audio, 0, audio.length);
     }
 
     private void markReached(String name, boolean flushed) {
         Speaking s = speaking;
-        if (s == null || !name.equals(BotMediaChannel.markName(s.turnId, END_MARK))) {
+        if (s == null || !name.equals(BotMediaChannel.markName(s.wireTurnId, END_MARK))) {
             return;
+        }
+        if (flushed && s.paused) {
+            return; // our own pause flushed it: the turn goes on (resumed under a new wire id) or is interrupted
         }
         if (!s.interrupted) {
             echo.silent();
@@ -348,14 +447,15 @@ final class BotConversation implements BotCallHandler {
         if (s != null) {
             s.stream.cancel();
             s.interrupted = reason != CallEndReason.BOT_HANG_UP;
-            finishTurn(s, channel.turn(s.turnId).map(TurnPlayback::bytesPlayed).orElse((long) s.audio.size()));
+            finishTurn(s, s.paused ? s.pausedAtBytes : channel.turn(s.wireTurnId).map(TurnPlayback::bytesPlayed)
+                    .map(b -> b + s.playedBeforeWire).orElse((long) s.audio.size()));
         }
         if (!session.ended()) {
             session.onCallerHangup();
         }
         try {
             services.sessions().accept(new BotSessionReport(call.tenantId(), callId, call.streamSid(), session.record(),
-                    timings, bargeIns, reason));
+                    timings, bargeIns, resumed, reason));
         } catch (RuntimeException e) {
             LOG.warn("call {}: session report not delivered: {}", callId, e.toString());
         }
@@ -364,6 +464,20 @@ final class BotConversation implements BotCallHandler {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** Hesitations and backchannels, and what the recognizer makes of a cough or a hum, said over the bot. */
+    private static final Set<String> FILLERS = Set.of("ah", "uh", "um", "hm", "hmm", "mm", "mhm", "er", "oh", "huh",
+            "the", "a");
+
+    static boolean onlyFillers(String text) {
+        String[] words = text.toLowerCase(java.util.Locale.ROOT).strip().split("\\s+");
+        for (String w : words) {
+            if (!w.isEmpty() && !FILLERS.contains(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** When the caller-stream instant {@code atMs} was heard, on the wall clock (System.nanoTime). */
     private long wallAt(long atMs) {

@@ -8,10 +8,12 @@ import java.util.List;
  * A finished bot session: what the dialog engine recorded plus what only the gateway saw (timings, barge-ins, how
  * the stream ended). The data of ContactBot reports; slot values of sensitive slots are already masked.
  *
- * @param callId the Callsight call id (the stream's {@code callSid}, else its {@code streamSid})
+ * @param callId        the Callsight call id (the stream's {@code callSid}, else its {@code streamSid})
+ * @param pausesResumed times the bot stopped at the onset of caller speech that then said nothing (or echoed the
+ *                      prompt) and went on where it stopped
  */
 public record BotSessionReport(String tenant, String callId, String streamSid, SessionRecord session,
-        List<TurnTiming> turns, List<BargeIn> bargeIns, CallEndReason endReason) {
+        List<TurnTiming> turns, List<BargeIn> bargeIns, int pausesResumed, CallEndReason endReason) {
     public BotSessionReport {
         turns = List.copyOf(turns);
         bargeIns = List.copyOf(bargeIns);
@@ -25,6 +27,10 @@ public record BotSessionReport(String tenant, String callId, String streamSid, S
     public record TurnTiming(String turnId, String trigger, long responseMs, long decideMs, long firstFrameMs,
             long playedMs, boolean interrupted) {}
 
-    /** {@code stopMs}: caller speech onset to the {@code clear}; {@code heardWords}: the partial that triggered it. */
+    /**
+     * {@code stopMs}: caller speech onset to the {@code clear} that stopped the bot (at the onset itself when the
+     * caller was louder than echo, else when the words came); {@code afterWordsMs}: from the partial that confirmed
+     * it; {@code heardWords}: that partial's words.
+     */
     public record BargeIn(String turnId, long stopMs, long afterWordsMs, int heardWords) {}
 }
