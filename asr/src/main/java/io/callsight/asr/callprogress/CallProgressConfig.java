@@ -182,8 +182,10 @@ public record CallProgressConfig(List<TonePlan> plans, Tones tones, SpecialTones
          * Greeting 2.2 s rather than Asterisk's 1.5 s: measured on MaryTTS, "Hello, who's calling?" spans 1.8 s
          * (the comma is a 0.4 s pause) and "Hi, this is Dana." 1.5 s, while the shortest voicemail greeting with
          * a name ("Hi, it's Sam. Leave a message.") spans 2.5 s; 1.5 s would call the first two machines. After
-         * the greeting 1.0 s of silence rather than 0.8 s: the pause before a voicemail beep is typically 0.2–0.9 s,
-         * and a beep heard inside that second turns a short greeting into a machine; a person who said "hello?"
+         * the greeting 1.0 s of silence rather than 0.8 s: MaryTTS pauses up to 0.5 s at a comma or full stop, and at
+         * 10 dB SNR the VAD loses the soft edges of the words around it, so 0.8 s split greetings; a beep heard inside
+         * that second turns a short greeting into a machine (the benchmark puts the beep 0.2–0.9 s after the
+         * greeting, an assumption: no recordings of real voicemail systems were at hand); a person who said "hello?"
          * waits longer than a second for an answer. Silence 4 s: people speak within a second or two of picking
          * up. Min speech 100 ms is Asterisk's minimum word length. Decide within 5 s, the product's target.
          */
@@ -213,9 +215,9 @@ public record CallProgressConfig(List<TonePlan> plans, Tones tones, SpecialTones
         }
 
         /**
-         * 2.5 s: beeps come within about a second of the greeting's last word, so 2.5 s of silence means there is
-         * none, and if one comes later the message loses at most its first words. 30 s covers the longest
-         * greetings (company menus).
+         * 2.5 s: a beep is expected within about a second of the greeting's last word (an assumption, see
+         * {@link Amd#defaults()}), so 2.5 s of silence means there is none, and if one comes later the message loses at
+         * most its first words. 30 s covers the longest greetings (company menus).
          */
         public static Voicemail defaults() {
             return new Voicemail(2500, 30_000);

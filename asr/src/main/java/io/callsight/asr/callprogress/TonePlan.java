@@ -23,22 +23,24 @@ public record TonePlan(String name, String standard, List<ToneSpec> tones) {
     }
 
     /**
-     * North American precise tone plan (Telcordia GR-506-CORE, the Bell System plan): ringback 440+480 Hz 2 s on 4 s off, busy
-     * 480+620 Hz 0.5/0.5 s, reorder (fast busy) 480+620 Hz 0.25/0.25 s.
+     * The North American precise tone plan (the Bell System plan, as listed for the United States in ITU-T E.180
+     * Supplement 2): ringback 440+480 Hz 2 s on 4 s off, busy 480+620 Hz 0.5/0.5 s, reorder (fast busy) 480+620 Hz
+     * 0.25/0.25 s.
      */
     public static TonePlan northAmerica() {
-        return new TonePlan("US", "Telcordia GR-506 precise tone plan", List.of(
+        return new TonePlan("US", "North American precise tone plan (ITU-T E.180 Suppl. 2, USA)", List.of(
                 ToneSpec.of("US ringback", ToneKind.RINGBACK, new double[] {440, 480}, 2000, 4000),
                 ToneSpec.of("US busy", ToneKind.BUSY, new double[] {480, 620}, 500, 500),
                 ToneSpec.of("US reorder", ToneKind.CONGESTION, new double[] {480, 620}, 250, 250)));
     }
 
     /**
-     * United Kingdom (BT SIN 350): ringing 400+450 Hz double ring 0.4 on 0.2 off 0.4 on 2.0 off, busy ("engaged")
-     * 400 Hz 0.375/0.375 s, congestion ("equipment engaged") 400 Hz 0.4/0.35/0.225/0.525 s.
+     * United Kingdom (BT's tones, as listed in ITU-T E.180 Supplement 2): ringing 400+450 Hz double ring 0.4 on 0.2
+     * off 0.4 on 2.0 off, busy ("engaged") 400 Hz 0.375/0.375 s, congestion ("equipment engaged") 400 Hz
+     * 0.4/0.35/0.225/0.525 s.
      */
     public static TonePlan unitedKingdom() {
-        return new TonePlan("UK", "BT SIN 350", List.of(
+        return new TonePlan("UK", "BT (ITU-T E.180 Suppl. 2, United Kingdom)", List.of(
                 ToneSpec.of("UK ringing", ToneKind.RINGBACK, new double[] {400, 450}, 400, 200, 400, 2000),
                 ToneSpec.of("UK engaged", ToneKind.BUSY, new double[] {400}, 375, 375),
                 ToneSpec.of("UK equipment engaged", ToneKind.CONGESTION, new double[] {400}, 400, 350, 225, 525)));
