@@ -46,8 +46,9 @@ public final class CallProgressDetector {
     /** A steady pure tone this many frames long is a tone, not a voice, for the speech analysis. */
     private static final int MASK_MIN_FRAMES = 6;
     private static final double MASK_MIN_SHARE = 0.5;
+    /** A steady tone moves by at most this much between frames (or 4 Hz) ... */
     private static final double MASK_STABILITY = 0.005;
-    /** ... and drift by at most this much over the run: a tone's frequency does not glide, a vowel's pitch does. */
+    /** ... and by at most this much over its run (or 6 Hz): a tone's frequency does not glide, a vowel's pitch does. */
     private static final double MASK_DRIFT = 0.008;
     /** Frames before a steady tone's first that the window's smearing of its onset reaches. */
     private static final int MASK_EDGE_FRAMES = 2;
