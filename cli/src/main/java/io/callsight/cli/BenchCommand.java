@@ -7,7 +7,7 @@ import picocli.CommandLine;
         description = "Benchmarks that print the figures the docs quote, with a baseline from the same run.",
         subcommands = {AsrBenchmarkCommand.class, FrontendBenchmarkCommand.class, NluBenchmarkCommand.class,
                 RedactionBenchmarkCommand.class, ArchiveBenchmarkCommand.class, LiveBenchmarkCommand.class,
-                TtsBenchmarkCommand.class, BotBenchmarkCommand.class})
+                TtsBenchmarkCommand.class, BotBenchmarkCommand.class, DialStatusBenchmarkCommand.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
