@@ -1,5 +1,7 @@
 package io.callsight.voicebot.bot;
 
+import io.callsight.asr.callprogress.CallProgressDetector;
+import io.callsight.asr.callprogress.CallProgressEvent;
 import io.callsight.asr.turn.CallerTurns;
 import io.callsight.asr.turn.TurnEvent;
 import io.callsight.dialog.engine.BotAction;
@@ -7,6 +9,7 @@ import io.callsight.dialog.engine.DialogSession;
 import io.callsight.dialog.engine.NextStep;
 import io.callsight.dialog.engine.Sentence;
 import io.callsight.dialog.engine.UserTurn;
+import io.callsight.dialog.flow.Direction;
 import io.callsight.dialog.flow.Flow;
 import io.callsight.dialog.flow.State;
 import io.callsight.dialog.flow.Template;
@@ -53,6 +56,12 @@ final class BotConversation implements BotCallHandler {
     private final CallRecorder recorder;
     private final EchoGuard echo = new EchoGuard();
     private final DoubleTalkDetector doubleTalk = new DoubleTalkDetector();
+    /** Outbound calls only, until it has decided: ringback, busy, SIT, fax, a person or a machine (null after). */
+    private CallProgressDetector progress;
+    private String dialStatus;
+    private long dialDecidedMs = -1;
+    private String dialEvidence;
+    private boolean awaitingBeep;
     private int resumed;
     private final Set<String> staticSentences;
     private final List<BotSessionReport.TurnTiming> timings = new ArrayList<>();
@@ -122,7 +131,12 @@ final class BotConversation implements BotCallHandler {
 
     static BotConversation start(CallInfo call, BotMediaChannel channel, Flow flow, BotServices services) {
         BotConversation c = new BotConversation(call, channel, flow, services);
-        c.lane.execute(() -> c.speak(c.session.start(), "greeting", -1));
+        if (flow.direction() == Direction.OUTBOUND) {
+            // the bot placed this call: listen to the line before saying anything (ringing, busy, a person, a machine)
+            c.progress = new CallProgressDetector();
+        } else {
+            c.lane.execute(() -> c.speak(c.session.start(), "greeting", -1));
+        }
         return c;
     }
 
@@ -158,6 +172,12 @@ final class BotConversation implements BotCallHandler {
         recorder.caller(ulaw, offsetMs);
         audioEndMs = offsetMs + ulaw.length / 8;
         audioEndNanos = arrivedNanos;
+        if (progress != null) {
+            dialProgress(progress.acceptUlaw(ulaw));
+            if (progress != null) {
+                return; // until a person answered, the line's audio is not a caller's turn
+            }
+        }
         doubleTalk.heard(ulaw);
         for (TurnEvent event : turns.accept(ulaw, offsetMs)) {
             if (event instanceof TurnEvent.SpeechStarted started) {
@@ -173,6 +193,41 @@ final class BotConversation implements BotCallHandler {
         Speaking s = speaking;
         if (s != null && s.paused && !s.interrupted && !turns.talking()) {
             resume(s); // a cough, a breath, a door: the voice stopped and said nothing
+        }
+    }
+
+    /**
+     * The outbound call's progress: a person → the flow starts (its greeting); a machine → the flow's voicemail
+     * message once the beep has passed, then hang up; busy, SIT, fax or no answer → hang up. Each decision is the call's
+     * dial status in its session report.
+     */
+    private void dialProgress(List<CallProgressEvent> events) {
+        for (CallProgressEvent event : events) {
+            if (event instanceof CallProgressEvent.Status status && status.status().isFinal()) {
+                dialStatus = status.status().name();
+                dialDecidedMs = status.atMs();
+                dialEvidence = status.evidence().summary();
+                LOG.info("call {}: dial status {} after {} ms ({})", callId, dialStatus, dialDecidedMs, dialEvidence);
+                switch (status.status()) {
+                    case ANSWERED_HUMAN -> {
+                        progress = null;
+                        speak(session.start(), "greeting", -1);
+                        return;
+                    }
+                    case ANSWERED_MACHINE -> awaitingBeep = true;
+                    default -> {
+                        progress = null;
+                        channel.hangUp();
+                        return;
+                    }
+                }
+            } else if (event instanceof CallProgressEvent.LeaveMessage cue && awaitingBeep) {
+                progress = null;
+                awaitingBeep = false;
+                LOG.info("call {}: voicemail, leaving the message ({})", callId, cue.reason());
+                speak(session.onVoicemail(), "voicemail", -1);
+                return;
+            }
         }
     }
 
@@ -455,7 +510,7 @@ final class BotConversation implements BotCallHandler {
         }
         try {
             services.sessions().accept(new BotSessionReport(call.tenantId(), callId, call.streamSid(), session.record(),
-                    timings, bargeIns, resumed, reason));
+                    timings, bargeIns, resumed, dialStatus, dialDecidedMs, dialEvidence, reason));
         } catch (RuntimeException e) {
             LOG.warn("call {}: session report not delivered: {}", callId, e.toString());
         }

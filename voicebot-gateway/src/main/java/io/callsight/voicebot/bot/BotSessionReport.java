@@ -11,9 +11,13 @@ import java.util.List;
  * @param callId        the Callsight call id (the stream's {@code callSid}, else its {@code streamSid})
  * @param pausesResumed times the bot stopped at the onset of caller speech that then said nothing (or echoed the
  *                      prompt) and went on where it stopped
+ * @param dialStatus    outbound calls: ANSWERED_HUMAN, ANSWERED_MACHINE, BUSY, SIT, FAX, NO_ANSWER (null inbound, or
+ *                      hung up before a decision); {@code dialDecidedMs} from the stream's start, {@code dialEvidence}
+ *                      what decided it
  */
 public record BotSessionReport(String tenant, String callId, String streamSid, SessionRecord session,
-        List<TurnTiming> turns, List<BargeIn> bargeIns, int pausesResumed, CallEndReason endReason) {
+        List<TurnTiming> turns, List<BargeIn> bargeIns, int pausesResumed, String dialStatus, long dialDecidedMs,
+        String dialEvidence, CallEndReason endReason) {
     public BotSessionReport {
         turns = List.copyOf(turns);
         bargeIns = List.copyOf(bargeIns);
