@@ -13,7 +13,7 @@ import picocli.CommandLine;
                 DownCommand.class,
                 StatusCommand.class,
                 ImportCommand.class,
-                IngestCommand.class, VoicebotCommand.class, SimulateCallCommand.class,
+                IngestCommand.class, VoicebotCommand.class, SimulateCallCommand.class, CallCommand.class,
                 ReplayCommand.class,
                 TranscribeCommand.class,
                 IntentsCommand.class,
