@@ -58,6 +58,10 @@ final class BotBenchmarkCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "1", description = "Calls per concurrent caller and step (default: ${DEFAULT-VALUE}).")
     int rounds;
 
+    @Option(names = "--caller-voice", defaultValue = "CALLER_LOW",
+            description = "MaryTTS voice of the scripted callers: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Voice callerVoice;
+
     @Option(names = "--end-of-turn-ms", defaultValue = "400", description = "End-of-turn silence under test (default: ${DEFAULT-VALUE}).")
     int endOfTurnMs;
 
@@ -71,7 +75,7 @@ final class BotBenchmarkCommand implements Callable<Integer> {
              StreamingSynthesizer synthesizer = new StreamingSynthesizer(new MaryTtsSynthesizer(), PromptCache.inMemory(64L << 20))) {
             flows.reload();
             System.err.println("synthesizing the caller lines and the flows' prompts...");
-            Map<String, byte[]> audio = BotCallScripts.render(BotCallScripts.SCRIPTS, synthesizer, Voice.CALLER_LOW);
+            Map<String, byte[]> audio = BotCallScripts.render(BotCallScripts.SCRIPTS, synthesizer, callerVoice);
             IssuedApiKey key = new ApiKeys().create("acme-bank", Role.INGEST);
             TenantRegistry registry = new TenantRegistry(List.of(new Tenant("acme-bank", "Acme Bank", List.of("en"),
                     ZoneId.of("UTC"), new Retention(30, 30), List.of(key.stored()), Optional.empty())));
@@ -94,7 +98,10 @@ final class BotBenchmarkCommand implements Callable<Integer> {
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
         Map<String, BotSessionReport> reports = new ConcurrentHashMap<>();
-        BotServices services = new BotServices(recognizer, synthesizer, Voice.AGENT, flows, CallerIntents.of(null, intents),
+        Path models = Path.of(System.getProperty("callsight.root", ".")).resolve("models");
+        // the tenants' trained intent models, as `voicebot serve` uses them (trained by `callsight demo`)
+        var modelRegistry = java.nio.file.Files.isDirectory(models) ? new io.callsight.nlp.insights.ModelRegistry(models, 60_000) : null;
+        BotServices services = new BotServices(recognizer, synthesizer, Voice.AGENT, flows, CallerIntents.of(modelRegistry, intents),
                 CallerTurns.Config.defaults().withEndOfTurnSilenceMs(eotMs), workers, timers, call -> CallRecorder.NONE,
                 r -> reports.put(r.callId(), r), Clock.systemUTC());
         BotBrain brain = new BotBrain(services);

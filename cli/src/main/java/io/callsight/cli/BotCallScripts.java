@@ -70,7 +70,19 @@ final class BotCallScripts {
                 out.write(f.get(), 0, f.get().length);
             }
         }
-        return out.toByteArray();
+        return trimTrailingSilence(out.toByteArray());
+    }
+
+    /**
+     * The synthesizer pads a sentence with quiet; cut it, so that the clip ends where the speech does and a
+     * response latency measured from the clip's end is measured from the end of speech.
+     */
+    static byte[] trimTrailingSilence(byte[] ulaw) {
+        int end = ulaw.length;
+        while (end > 0 && Math.abs(io.callsight.asr.audio.G711.ulawDecode(ulaw[end - 1])) < 300) {
+            end--;
+        }
+        return java.util.Arrays.copyOf(ulaw, end);
     }
 
     /**

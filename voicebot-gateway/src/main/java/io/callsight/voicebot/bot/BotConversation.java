@@ -553,7 +553,11 @@ final class BotConversation implements BotCallHandler {
                 }
             }
         }
-        flow.settings();
+        var escalation = flow.settings().escalation();
+        if (escalation != null && escalation.say() != null && escalation.say().slotNames().isEmpty()) {
+            out.addAll(escalation.say().sentences(Map.of())); // said on every escalation: cached like the prompts
+        }
+        flow.voicemail().filter(t -> t.slotNames().isEmpty()).ifPresent(t -> out.addAll(t.sentences(Map.of())));
         return out;
     }
 
