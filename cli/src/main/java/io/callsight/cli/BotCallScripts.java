@@ -1,11 +1,8 @@
 package io.callsight.cli;
 
 import io.callsight.tts.Voice;
-import io.callsight.tts.prompt.Prompt;
-import io.callsight.tts.prompt.SpeechStream;
 import io.callsight.tts.prompt.StreamingSynthesizer;
 import io.callsight.voicebot.client.TwilioImitator;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,26 +60,7 @@ final class BotCallScripts {
     }
 
     private static byte[] speak(StreamingSynthesizer synthesizer, Voice voice, String text) throws InterruptedException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (SpeechStream s = synthesizer.speak(Prompt.fixed(text), voice)) {
-            Optional<byte[]> f;
-            while ((f = s.next()).isPresent()) {
-                out.write(f.get(), 0, f.get().length);
-            }
-        }
-        return trimTrailingSilence(out.toByteArray());
-    }
-
-    /**
-     * The synthesizer pads a sentence with quiet; cut it, so that the clip ends where the speech does and a
-     * response latency measured from the clip's end is measured from the end of speech.
-     */
-    static byte[] trimTrailingSilence(byte[] ulaw) {
-        int end = ulaw.length;
-        while (end > 0 && Math.abs(io.callsight.asr.audio.G711.ulawDecode(ulaw[end - 1])) < 300) {
-            end--;
-        }
-        return java.util.Arrays.copyOf(ulaw, end);
+        return io.callsight.voicebot.client.CallerSpeech.say(synthesizer, voice, text);
     }
 
     /**

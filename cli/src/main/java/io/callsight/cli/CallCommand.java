@@ -4,16 +4,13 @@ import io.callsight.stack.StackConfig;
 import io.callsight.tenants.TenantPaths;
 import io.callsight.tts.MaryTtsSynthesizer;
 import io.callsight.tts.Voice;
-import io.callsight.tts.prompt.Prompt;
 import io.callsight.tts.prompt.PromptCache;
-import io.callsight.tts.prompt.SpeechStream;
 import io.callsight.tts.prompt.StreamingSynthesizer;
 import io.callsight.voicebot.client.CalleeAudio;
+import io.callsight.voicebot.client.CallerSpeech;
 import io.callsight.voicebot.client.TwilioImitator;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -101,14 +98,8 @@ final class CallCommand implements Callable<Integer> {
     }
 
     private static byte[] say(String text) throws InterruptedException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (StreamingSynthesizer s = new StreamingSynthesizer(new MaryTtsSynthesizer(), PromptCache.inMemory(4L << 20));
-             SpeechStream stream = s.speak(Prompt.fixed(text), Voice.CALLER_BRISK)) {
-            Optional<byte[]> f;
-            while ((f = stream.next()).isPresent()) {
-                out.write(f.get(), 0, f.get().length);
-            }
+        try (StreamingSynthesizer s = new StreamingSynthesizer(new MaryTtsSynthesizer(), PromptCache.inMemory(4L << 20))) {
+            return CallerSpeech.say(s, Voice.CALLER_BRISK, text);
         }
-        return out.toByteArray();
     }
 }

@@ -4,31 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.callsight.asr.recognition.VoskRecognizer;
-import io.callsight.asr.turn.CallerTurns;
 import io.callsight.dialog.engine.Outcome;
-import io.callsight.dialog.flow.IntentCatalog;
-import io.callsight.dialog.registry.FlowRegistry;
-import io.callsight.tenants.Role;
-import io.callsight.tenants.auth.ApiKeys;
-import io.callsight.tenants.auth.IssuedApiKey;
-import io.callsight.tts.MaryTtsSynthesizer;
 import io.callsight.tts.Voice;
-import io.callsight.tts.prompt.PromptCache;
 import io.callsight.tts.prompt.StreamingSynthesizer;
 import io.callsight.voicebot.CallEndReason;
-import io.callsight.voicebot.TestTenants;
 import io.callsight.voicebot.client.TwilioImitator;
-import io.callsight.voicebot.server.GatewayServer;
-import java.net.URI;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,49 +22,27 @@ import org.junit.jupiter.api.Test;
  * speaks, the imitator plays Twilio. The caller's lines are MaryTTS too, in a caller voice.
  */
 class BotConversationTest {
-    private static final Path ROOT = Path.of(System.getProperty("callsight.root", ".."));
-    private static VoskRecognizer recognizer;
-    private static StreamingSynthesizer synthesizer;
+    private static BotFixture bot;
     private static CallerVoice caller;
-    private static FlowRegistry flows;
-    private static ExecutorService workers;
-    private static ScheduledExecutorService timers;
-    private static final LinkedBlockingQueue<BotSessionReport> reports = new LinkedBlockingQueue<>();
-    private static final IssuedApiKey KEY = new ApiKeys().create("acme-bank", Role.INGEST);
-    private static GatewayServer server;
+    private static LinkedBlockingQueue<BotSessionReport> reports;
+    private static StreamingSynthesizer synthesizer;
 
     @BeforeAll
     static void start() throws Exception {
-        recognizer = VoskRecognizer.withDefaultModel();
-        synthesizer = new StreamingSynthesizer(new MaryTtsSynthesizer(), PromptCache.inMemory(32 << 20));
+        bot = new BotFixture("acme-bank");
+        bot.brain.warmUp(List.of(bot.flows.flow("acme-bank", "balance-and-cards").orElseThrow()));
+        synthesizer = bot.synthesizer;
+        reports = bot.reports;
         caller = new CallerVoice(synthesizer, Voice.CALLER_LOW);
-        IntentCatalog intents = IntentCatalog.load(List.of(ROOT.resolve("datasets/demo-intents"))).catalog();
-        flows = new FlowRegistry(ROOT.resolve("datasets/flows"), intents);
-        assertEquals(List.of(), flows.reload().errors());
-        workers = Executors.newFixedThreadPool(4);
-        timers = Executors.newSingleThreadScheduledExecutor();
-        BotServices services = new BotServices(recognizer, synthesizer, Voice.AGENT, flows,
-                CallerIntents.of(null, intents), CallerTurns.Config.defaults(), workers, timers,
-                call -> CallRecorder.NONE, reports::add, Clock.systemUTC());
-        BotBrain brain = new BotBrain(services);
-        brain.warmUp(List.of(flows.flow("acme-bank", "balance-and-cards").orElseThrow()));
-        server = GatewayServer.start(GatewayServer.Config.defaults(0).withHost("127.0.0.1"),
-                () -> TestTenants.of("acme-bank", KEY), brain);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.close();
-        workers.shutdownNow();
-        timers.shutdownNow();
-        synthesizer.close();
-        recognizer.close();
-        flows.close();
+        bot.close();
     }
 
     private static TwilioImitator call(String flow) {
-        return TwilioImitator.builder(URI.create("ws://127.0.0.1:" + server.port() + GatewayServer.PATH))
-                .apiKeyParameter(KEY.key()).customParameter("flow", flow).connect();
+        return bot.call(flow, null);
     }
 
     @Test
