@@ -1,6 +1,7 @@
 package io.callsight.cli;
 
 import io.callsight.asr.bench.MachineInfo;
+import io.callsight.asr.bench.Percentiles;
 import io.callsight.asr.recognition.VoskRecognizer;
 import io.callsight.asr.turn.CallerTurns;
 import io.callsight.dialog.flow.IntentCatalog;
@@ -162,8 +163,7 @@ final class BotBenchmarkCommand implements Callable<Integer> {
     }
 
     private static long p(List<Long> values, double q) {
-        if (values.isEmpty()) return -1;
-        List<Long> sorted = values.stream().sorted().toList();
-        return sorted.get(Math.min(sorted.size() - 1, Math.max(0, (int) Math.ceil(q * sorted.size()) - 1)));
+        return values.isEmpty() ? -1
+                : Percentiles.nearestRank(values.stream().mapToLong(Long::longValue).sorted().toArray(), q);
     }
 }

@@ -119,9 +119,7 @@ final class LiveBenchmarkCommand implements Callable<Integer> {
     /** One step's figures: lags in ms, machine CPU share over the step, calls that did not close cleanly. */
     record Step(long[] finalLags, long[] partialLags, double cpu, int failures) {
         long p(long[] sorted, double q) {
-            if (sorted.length == 0) return -1;
-            return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1 < 0 ? 0
-                    : (int) Math.ceil(q * sorted.length) - 1)];
+            return sorted.length == 0 ? -1 : io.callsight.asr.bench.Percentiles.nearestRank(sorted, q);
         }
     }
 

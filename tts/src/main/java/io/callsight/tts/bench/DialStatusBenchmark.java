@@ -314,11 +314,7 @@ public final class DialStatusBenchmark {
 
     /** Nearest-rank percentile of sorted values. */
     static long percentile(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int rank = (int) Math.ceil(p / 100 * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+        return sorted.length == 0 ? 0 : io.callsight.asr.bench.Percentiles.nearestRank(sorted, p / 100);
     }
 
     private static String shortName(DialStatus s) {
