@@ -2,6 +2,7 @@ package io.callsight.cli;
 
 import io.callsight.tts.Voice;
 import io.callsight.tts.prompt.StreamingSynthesizer;
+import io.callsight.voicebot.client.CallerSpeech;
 import io.callsight.voicebot.client.TwilioImitator;
 import java.net.URI;
 import java.time.Duration;
@@ -52,15 +53,11 @@ final class BotCallScripts {
         for (Script s : scripts) {
             for (Line l : s.lines()) {
                 if (!audio.containsKey(l.text())) {
-                    audio.put(l.text(), speak(synthesizer, voice, l.text()));
+                    audio.put(l.text(), CallerSpeech.say(synthesizer, voice, l.text()));
                 }
             }
         }
         return audio;
-    }
-
-    private static byte[] speak(StreamingSynthesizer synthesizer, Voice voice, String text) throws InterruptedException {
-        return io.callsight.voicebot.client.CallerSpeech.say(synthesizer, voice, text);
     }
 
     /**
